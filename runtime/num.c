@@ -1,0 +1,685 @@
+/* runtime/num.c -- exact decimal numbers with rounding intervals (prefix num_).
+ *
+ * Values are GMP rationals; the interval [lo, hi] around each value says which
+ * true figures a rounded one may stand for, and is carried through arithmetic
+ * so that `≈` can ask whether two sides could be roundings of the same thing.
+ * This file parses, computes, rounds, compares and prints; it knows nothing
+ * about units (callers scale with num_scale10) or about missing values. */
+#include "runtime/num.h"
+
+#include <string.h>
+
+// Places a computed value may have and still print exactly ("0.3", "22.5");
+// a longer or non-terminating one is rounded to NUM_APPROX_PLACES and marked.
+#define NUM_EXACT_PLACES 6
+#define NUM_APPROX_PLACES 4
+// Bytes of digits that fit the stack buffer in put_decimal; longer values
+// (possible: 40-digit figures multiplied together) use a scratch Buf.
+#define NUM_STACK_DIGITS 128
+
+// U+2026 HORIZONTAL ELLIPSIS in UTF-8: marks a value shown rounded.
+static const char ELLIPSIS[] = "\xE2\x80\xA6";
+
+// 10^0 .. 10^9 fit in any unsigned long (at least 32 bits), so the common
+// decimal counts need no big-number power at all.
+static const unsigned long POW10_SMALL[] = {
+    1ul,      10ul,      100ul,      1000ul,      10000ul,
+    100000ul, 1000000ul, 10000000ul, 100000000ul, 1000000000ul};
+#define NUM_POW10_SMALL (sizeof POW10_SMALL / sizeof POW10_SMALL[0])
+
+/* ------------------------------------------------------------------------ */
+/* Allocation                                                               */
+/* ------------------------------------------------------------------------ */
+
+// Sets [r] to 10^k (k >= 0).
+static void pow10_z(mpz_t r, unsigned k) {
+  if (k < NUM_POW10_SMALL)
+    mpz_set_ui(r, POW10_SMALL[k]);
+  else
+    mpz_ui_pow_ui(r, 10, k);
+}
+
+// Arena finaliser: releases the GMP limbs of one Num.
+static void num_final(void *p) {
+  Num *x = p;
+  mpq_clear(x->v);
+  mpq_clear(x->lo);
+  mpq_clear(x->hi);
+}
+
+/* Returns a zero Num in [a] (exact, computed, bounded) whose limbs the arena
+ * clears on reset/free.  Every Num in the program comes from here. */
+static Num *new_num(Arena *a) {
+  Num *x = arena_alloc(a, sizeof *x);
+  mpq_init(x->v);
+  mpq_init(x->lo);
+  mpq_init(x->hi);
+  x->dec = -1;
+  x->exact = true;
+  x->unbounded = false;
+  arena_defer(a, num_final, x);
+  return x;
+}
+
+// Makes [x] an exact number: its interval collapses onto its value.
+static void set_exact(Num *x) {
+  mpq_set(x->lo, x->v);
+  mpq_set(x->hi, x->v);
+  x->exact = true;
+  x->unbounded = false;
+}
+
+/* Returns the exact integer [v]: zero-width interval, shown with no
+ * decimals.  Counts and the 100 of a percentage come from here. */
+Num *num_from_long(Arena *a, long v) {
+  Num *x = new_num(a);
+  mpq_set_si(x->v, v, 1);
+  set_exact(x);
+  x->dec = 0;
+  return x;
+}
+
+/* Returns a copy of [x] in [a]: a Num never shares limbs with another, so
+ * the copy may outlive [x]'s arena. */
+Num *num_copy(Arena *a, const Num *x) {
+  Num *r = new_num(a);
+  mpq_set(r->v, x->v);
+  mpq_set(r->lo, x->lo);
+  mpq_set(r->hi, x->hi);
+  r->dec = x->dec;
+  r->exact = x->exact;
+  r->unbounded = x->unbounded;
+  return r;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parsing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+// ASCII white space around a figure (CSV cells may keep a stray CR or tab).
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
+         c == '\f';
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Returns the leaf for the digit string [digits] (no sign, point or commas)
+ * read as ±digits / 10^dec, negative if [neg].  A figure written N·10^-dec stands for
+ * every true value that rounds to it, [(2N-1)/(2·10^dec), (2N+1)/(2·10^dec)],
+ * so both ends are built from N directly, with no temporaries. */
+static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
+  Num *x = new_num(a);
+  mpz_ptr n = mpq_numref(x->v);
+  mpz_set_str(n, digits, 10); // digits are pre-validated: cannot fail
+  if (neg)
+    mpz_neg(n, n);
+  pow10_z(mpq_denref(x->v), (unsigned)dec);
+
+  mpz_mul_2exp(mpq_numref(x->lo), n, 1);
+  mpz_sub_ui(mpq_numref(x->lo), mpq_numref(x->lo), 1);
+  mpz_mul_2exp(mpq_denref(x->lo), mpq_denref(x->v), 1);
+  mpz_mul_2exp(mpq_numref(x->hi), n, 1);
+  mpz_add_ui(mpq_numref(x->hi), mpq_numref(x->hi), 1);
+  mpz_set(mpq_denref(x->hi), mpq_denref(x->lo));
+
+  mpq_canonicalize(x->v);
+  mpq_canonicalize(x->lo);
+  mpq_canonicalize(x->hi);
+  x->dec = dec;
+  x->exact = false;
+  x->unbounded = false;
+  return x;
+}
+
+/* Parses a figure; see num.h for the accepted form.  The text is scanned
+ * once for its shape (sign, digit groups, point, decimals) and classified
+ * before any GMP work, so a rejected figure costs no allocation.  When a
+ * text is wrong in several ways the most basic reason wins: SYNTAX (or
+ * EXPONENT, a particular kind of trailing junk), then GROUPING, then
+ * TOO_LONG.  Digits are required on both sides of a point: ".5" and "5."
+ * are refused, as no table or rule writes them and they often mark a typo. */
+Num *num_parse(Arena *a, const char *s, size_t len, NumParseError *err) {
+  size_t i = 0;
+  size_t end = len;
+  while (i < end && is_space(s[i]))
+    i++;
+  while (end > i && is_space(s[end - 1]))
+    end--;
+  if (i == end) {
+    *err = NUM_EMPTY;
+    return NULL;
+  }
+
+  bool neg = false;
+  if (s[i] == '+') {
+    i++;
+  } else if (s[i] == '-') {
+    neg = true;
+    i++;
+  } else if (end - i >= 3 && memcmp(s + i, "\xE2\x88\x92", 3) == 0) {
+    neg = true; // U+2212 MINUS SIGN, as typeset documents write it
+    i += 3;
+  }
+
+  // Integer part: digits, optionally in groups "d{1,3}(,ddd)*".
+  size_t int_start = i;
+  int int_digits = 0;
+  int group = 0; // digits since the last comma (or the start)
+  bool commas = false;
+  bool bad_group = false;
+  for (; i < end; i++) {
+    if (is_digit(s[i])) {
+      int_digits++;
+      group++;
+    } else if (s[i] == ',') {
+      if (commas ? group != 3 : group < 1 || group > 3)
+        bad_group = true;
+      commas = true;
+      group = 0;
+    } else {
+      break;
+    }
+  }
+  if (commas && group != 3)
+    bad_group = true;
+  size_t int_end = i;
+
+  // Fraction: digits only; a comma there is a misplaced separator.
+  bool point = false;
+  int frac_digits = 0;
+  size_t frac_start = i;
+  if (i < end && s[i] == '.') {
+    point = true;
+    frac_start = ++i;
+    for (; i < end && (is_digit(s[i]) || s[i] == ','); i++) {
+      if (s[i] == ',')
+        bad_group = true;
+      else
+        frac_digits++;
+    }
+  }
+  size_t frac_end = i;
+
+  if (int_digits == 0 && frac_digits == 0) {
+    *err = NUM_SYNTAX; // "", ".", "-", "abc", ","
+    return NULL;
+  }
+  if (i < end) {
+    *err = s[i] == 'e' || s[i] == 'E' ? NUM_EXPONENT : NUM_SYNTAX;
+    return NULL;
+  }
+  if (int_digits == 0 || (point && frac_digits == 0)) {
+    *err = NUM_SYNTAX;
+    return NULL;
+  }
+  if (bad_group) {
+    *err = NUM_GROUPING;
+    return NULL;
+  }
+  if (int_digits + frac_digits > NUM_MAX_DIGITS ||
+      frac_digits > NUM_MAX_DECIMALS) {
+    *err = NUM_TOO_LONG;
+    return NULL;
+  }
+
+  // Gather the digits without separators or point: N in N·10^-dec.
+  char digits[NUM_MAX_DIGITS + 1];
+  int n = 0;
+  for (size_t j = int_start; j < int_end; j++)
+    if (is_digit(s[j]))
+      digits[n++] = s[j];
+  for (size_t j = frac_start; j < frac_end; j++)
+    digits[n++] = s[j];
+  digits[n] = '\0';
+
+  *err = NUM_OK;
+  return make_leaf(a, digits, neg, frac_digits);
+}
+
+const char *num_parse_error_str(NumParseError err) {
+  switch (err) {
+  case NUM_OK:
+    return "no error";
+  case NUM_EMPTY:
+    return "empty number";
+  case NUM_SYNTAX:
+    return "not a number";
+  case NUM_GROUPING:
+    return "misplaced thousands separator";
+  case NUM_EXPONENT:
+    return "exponent notation is not accepted";
+  case NUM_TOO_LONG:
+    return "too many digits";
+  }
+  return "unknown number error";
+}
+
+/* ------------------------------------------------------------------------ */
+/* Arithmetic                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Returns a computed Num for an operation on [x] and [y] with the interval
+ * still to fill in: exact iff both are, unbounded if either is. */
+static Num *new_result(Arena *a, const Num *x, const Num *y) {
+  Num *r = new_num(a);
+  r->exact = x->exact && y->exact;
+  r->unbounded = x->unbounded || y->unbounded;
+  return r;
+}
+
+// Sets [r]'s interval to the hull of the four end products/quotients in [p].
+static void hull4(Num *r, mpq_t p[4]) {
+  int lo = 0;
+  int hi = 0;
+  for (int k = 1; k < 4; k++) {
+    if (mpq_cmp(p[k], p[lo]) < 0)
+      lo = k;
+    if (mpq_cmp(p[k], p[hi]) > 0)
+      hi = k;
+  }
+  mpq_set(r->lo, p[lo]);
+  mpq_set(r->hi, p[hi]);
+}
+
+/* Returns x + y; like every operation below, a computed value (dec -1).
+ * The interval is [x.lo + y.lo, x.hi + y.hi]. */
+Num *num_add(Arena *a, const Num *x, const Num *y) {
+  Num *r = new_result(a, x, y);
+  mpq_add(r->v, x->v, y->v);
+  if (r->exact) {
+    set_exact(r);
+  } else if (!r->unbounded) {
+    mpq_add(r->lo, x->lo, y->lo);
+    mpq_add(r->hi, x->hi, y->hi);
+  }
+  return r;
+}
+
+/* Returns x − y: the interval is [x.lo − y.hi, x.hi − y.lo]. */
+Num *num_sub(Arena *a, const Num *x, const Num *y) {
+  Num *r = new_result(a, x, y);
+  mpq_sub(r->v, x->v, y->v);
+  if (r->exact) {
+    set_exact(r);
+  } else if (!r->unbounded) {
+    mpq_sub(r->lo, x->lo, y->hi);
+    mpq_sub(r->hi, x->hi, y->lo);
+  }
+  return r;
+}
+
+/* Returns x × y: the interval runs from the least to the greatest of the
+ * four end products (signs make any of them the extreme one). */
+Num *num_mul(Arena *a, const Num *x, const Num *y) {
+  Num *r = new_result(a, x, y);
+  mpq_mul(r->v, x->v, y->v);
+  if (r->exact) {
+    set_exact(r);
+  } else if (!r->unbounded) {
+    mpq_t p[4];
+    for (int k = 0; k < 4; k++)
+      mpq_init(p[k]);
+    mpq_mul(p[0], x->lo, y->lo);
+    mpq_mul(p[1], x->lo, y->hi);
+    mpq_mul(p[2], x->hi, y->lo);
+    mpq_mul(p[3], x->hi, y->hi);
+    hull4(r, p);
+    for (int k = 0; k < 4; k++)
+      mpq_clear(p[k]);
+  }
+  return r;
+}
+
+/* Returns x ÷ y (exact rational), or NULL when y's value is zero.  If y's
+ * interval contains zero the quotient could be anything, so the result is
+ * unbounded; otherwise it runs between the extreme end quotients. */
+Num *num_div(Arena *a, const Num *x, const Num *y) {
+  if (mpq_sgn(y->v) == 0)
+    return NULL;
+  Num *r = new_result(a, x, y);
+  mpq_div(r->v, x->v, y->v);
+  if (r->exact) {
+    set_exact(r);
+    return r;
+  }
+  if (!r->unbounded && mpq_sgn(y->lo) <= 0 && mpq_sgn(y->hi) >= 0)
+    r->unbounded = true;
+  if (!r->unbounded) {
+    mpq_t p[4];
+    for (int k = 0; k < 4; k++)
+      mpq_init(p[k]);
+    mpq_div(p[0], x->lo, y->lo);
+    mpq_div(p[1], x->lo, y->hi);
+    mpq_div(p[2], x->hi, y->lo);
+    mpq_div(p[3], x->hi, y->hi);
+    hull4(r, p);
+    for (int k = 0; k < 4; k++)
+      mpq_clear(p[k]);
+  }
+  return r;
+}
+
+/* Returns −x.  Negation loses no precision, so the written decimals stay
+ * ("-3.50" still prints with two). */
+Num *num_neg(Arena *a, const Num *x) {
+  Num *r = num_copy(a, x);
+  mpq_neg(r->v, x->v);
+  mpq_neg(r->lo, x->hi);
+  mpq_neg(r->hi, x->lo);
+  return r;
+}
+
+/* Returns |x|, keeping the written decimals.  An interval straddling zero
+ * folds onto [0, max(−lo, hi)]. */
+Num *num_abs(Arena *a, const Num *x) {
+  Num *r = num_copy(a, x);
+  mpq_abs(r->v, x->v);
+  if (x->unbounded || mpq_sgn(x->lo) >= 0)
+    return r;
+  if (mpq_sgn(x->hi) <= 0) {
+    mpq_neg(r->lo, x->hi);
+    mpq_neg(r->hi, x->lo);
+  } else {
+    mpq_set_ui(r->lo, 0, 1);
+    mpq_neg(r->hi, x->lo);
+    if (mpq_cmp(r->hi, x->hi) < 0)
+      mpq_set(r->hi, x->hi);
+  }
+  return r;
+}
+
+// Sets [q] to [q]·10^k exactly (k may be negative).
+static void scale_q(mpq_t q, const mpz_t p, int k) {
+  if (k >= 0)
+    mpz_mul(mpq_numref(q), mpq_numref(q), p);
+  else
+    mpz_mul(mpq_denref(q), mpq_denref(q), p);
+  mpq_canonicalize(q);
+}
+
+/* Returns x·10^k exactly, for unit conversion (4.8 万元 = 48000 元).  The
+ * interval scales with the value: 4.8 万元 still means [4.75, 4.85] 万元,
+ * i.e. [47500, 48500] 元.  A leaf's written decimals follow the point:
+ * dec − k, at least 0 (48000 元 back to 万元 shows as 4.8000). */
+Num *num_scale10(Arena *a, const Num *x, int k) {
+  Num *r = num_copy(a, x);
+  if (k == 0)
+    return r;
+  mpz_t p;
+  mpz_init(p);
+  pow10_z(p, k > 0 ? (unsigned)k : 0u - (unsigned)k);
+  scale_q(r->v, p, k);
+  scale_q(r->lo, p, k);
+  scale_q(r->hi, p, k);
+  mpz_clear(p);
+  if (r->dec >= 0)
+    r->dec = r->dec - k > 0 ? r->dec - k : 0;
+  return r;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rounding                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Sets [q] to the integer x·10^n, rounded half away from zero (四舍五入)
+ * when [away], else truncated toward zero.  [n] may be negative. */
+static void scaled_int(mpz_t q, const mpq_t x, int n, bool away) {
+  mpz_t num, den, rem;
+  mpz_init(num);
+  mpz_init(den);
+  mpz_init(rem);
+  if (n >= 0) {
+    pow10_z(num, (unsigned)n);
+    mpz_mul(num, num, mpq_numref(x));
+    mpz_set(den, mpq_denref(x));
+  } else {
+    pow10_z(den, 0u - (unsigned)n);
+    mpz_mul(den, den, mpq_denref(x));
+    mpz_set(num, mpq_numref(x));
+  }
+  // tdiv truncates toward zero and leaves rem with the sign of num.
+  mpz_tdiv_qr(q, rem, num, den);
+  if (away) {
+    mpz_abs(rem, rem);
+    mpz_mul_2exp(rem, rem, 1);
+    if (mpz_cmp(rem, den) >= 0) {
+      if (mpz_sgn(num) < 0)
+        mpz_sub_ui(q, q, 1);
+      else
+        mpz_add_ui(q, q, 1);
+    }
+  }
+  mpz_clear(num);
+  mpz_clear(den);
+  mpz_clear(rem);
+}
+
+// Sets [r] to [x] rounded (or truncated) to [n] decimals; [r] may be [x].
+static void round_q(mpq_t r, const mpq_t x, int n, bool away) {
+  mpz_t q;
+  mpz_init(q);
+  scaled_int(q, x, n, away);
+  if (n >= 0) {
+    mpq_set_z(r, q);
+    pow10_z(mpq_denref(r), (unsigned)n);
+    mpq_canonicalize(r);
+  } else {
+    mpz_t p;
+    mpz_init(p);
+    pow10_z(p, 0u - (unsigned)n);
+    mpz_mul(q, q, p);
+    mpq_set_z(r, q);
+    mpz_clear(p);
+  }
+  mpz_clear(q);
+}
+
+/* Returns [x] rounded or truncated to [n] decimals, ends of the interval
+ * likewise; the result displays with n decimals (0 when n < 0, which rounds
+ * to tens, hundreds, ...). */
+static Num *round_num(Arena *a, const Num *x, int n, bool away) {
+  Num *r = num_copy(a, x);
+  round_q(r->v, x->v, n, away);
+  if (x->exact) {
+    set_exact(r);
+  } else if (!x->unbounded) {
+    round_q(r->lo, x->lo, n, away);
+    round_q(r->hi, x->hi, n, away);
+  }
+  r->dec = n > 0 ? n : 0;
+  return r;
+}
+
+/* Returns [x] rounded half away from zero (四舍五入) to [n] decimals. */
+Num *num_round(Arena *a, const Num *x, int n) {
+  return round_num(a, x, n, true);
+}
+
+/* Returns [x] truncated toward zero to [n] decimals: a figure that was cut
+ * rather than rounded (a common slip) matches this one. */
+Num *num_trunc(Arena *a, const Num *x, int n) {
+  return round_num(a, x, n, false);
+}
+
+/* Returns min (or, with [want_max], max) of [x] and [y] by value, with the
+ * chosen one's written decimals.  The interval's ends are the min/max of
+ * the ends, since either operand could truly be the smaller. */
+static Num *pick(Arena *a, const Num *x, const Num *y, bool want_max) {
+  int c = mpq_cmp(x->v, y->v);
+  const Num *w = (want_max ? c >= 0 : c <= 0) ? x : y;
+  Num *r = new_result(a, x, y);
+  mpq_set(r->v, w->v);
+  r->dec = w->dec;
+  if (r->exact) {
+    set_exact(r);
+  } else if (!r->unbounded) {
+    bool lo_x = want_max ? mpq_cmp(x->lo, y->lo) >= 0
+                         : mpq_cmp(x->lo, y->lo) <= 0;
+    bool hi_x = want_max ? mpq_cmp(x->hi, y->hi) >= 0
+                         : mpq_cmp(x->hi, y->hi) <= 0;
+    mpq_set(r->lo, lo_x ? x->lo : y->lo);
+    mpq_set(r->hi, hi_x ? x->hi : y->hi);
+  }
+  return r;
+}
+
+/* Returns the smaller of [x] and [y] by value ([x] on a tie). */
+Num *num_min(Arena *a, const Num *x, const Num *y) {
+  return pick(a, x, y, false);
+}
+
+/* Returns the larger of [x] and [y] by value ([x] on a tie). */
+Num *num_max(Arena *a, const Num *x, const Num *y) {
+  return pick(a, x, y, true);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comparison                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Returns −1, 0 or 1 as [x]'s value is below, equal to or above [y]'s;
+ * intervals play no part (`==` is exact). */
+int num_cmp(const Num *x, const Num *y) {
+  int c = mpq_cmp(x->v, y->v);
+  return (c > 0) - (c < 0);
+}
+
+/* Returns −1, 0 or 1 by the sign of [x]'s value ("-0" is 0). */
+int num_sign(const Num *x) { return mpq_sgn(x->v); }
+
+/* Returns true iff [x] and [y] could be roundings of the same true figure:
+ * their closed intervals share a point.  An exact Num's interval is its
+ * value, so `3 ≈ 3` holds and `3 ≈ 3.000001` (exact) does not. */
+bool num_approx(const Num *x, const Num *y) {
+  if (x->unbounded || y->unbounded)
+    return true;
+  return mpq_cmp(x->lo, y->hi) <= 0 && mpq_cmp(y->lo, x->hi) <= 0;
+}
+
+/* Returns true iff |x − y| <= |tol| on values (`a ≈ b ± t`): the explicit
+ * tolerance replaces the intervals, so written decimals play no part. */
+bool num_within(const Num *x, const Num *y, const Num *tol) {
+  mpq_t d, t;
+  mpq_init(d);
+  mpq_init(t);
+  mpq_sub(d, x->v, y->v);
+  mpq_abs(d, d);
+  mpq_abs(t, tol->v);
+  bool ok = mpq_cmp(d, t) <= 0;
+  mpq_clear(d);
+  mpq_clear(t);
+  return ok;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Formatting                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Appends |q|·10^-n (n >= 0) with a leading '-' if [neg]: at least one
+ * integer digit, then n decimals, of which trailing zeros are dropped down to
+ * [keep]; with no decimals left the point goes too.  The digits are built in
+ * a stack buffer, or in a scratch Buf for very long values. */
+static void put_decimal(Buf *out, const mpz_t q, int n, int keep, bool neg) {
+  char stack[NUM_STACK_DIGITS];
+  size_t places = (size_t)n;
+  // sizeinbase may overshoot by one; +2 covers that and the NUL, and the
+  // zero padding below needs places + 1 digits plus the NUL.
+  size_t need = mpz_sizeinbase(q, 10) + 2;
+  if (need < places + 2)
+    need = places + 2;
+  Buf big;
+  buf_init(&big);
+  char *d = stack;
+  if (need > sizeof stack) {
+    buf_repeat(&big, '0', need); // Buf exits on out-of-memory
+    d = big.s;
+  }
+  mpz_t m;
+  mpz_init(m);
+  mpz_abs(m, q);
+  mpz_get_str(d, 10, m);
+  mpz_clear(m);
+
+  // Left-pad with zeros so there is at least one integer digit.
+  size_t len = strlen(d);
+  if (len < places + 1) {
+    size_t pad = places + 1 - len;
+    memmove(d + pad, d, len + 1);
+    memset(d, '0', pad);
+    len += pad;
+  }
+  size_t shown = places;
+  while (shown > (size_t)keep && d[len - places + shown - 1] == '0')
+    shown--;
+
+  if (neg)
+    buf_putc(out, '-');
+  buf_add(out, d, len - places);
+  if (shown > 0) {
+    buf_putc(out, '.');
+    buf_add(out, d + len - places, shown);
+  }
+  buf_free(&big);
+}
+
+// Appends [v] with exactly [n] decimals, half away from zero, no "-0.00".
+static void put_fixed(Buf *out, const mpq_t v, int n) {
+  if (n < 0)
+    n = 0;
+  mpz_t q;
+  mpz_init(q);
+  scaled_int(q, v, n, true);
+  put_decimal(out, q, n, n, mpz_sgn(q) < 0);
+  mpz_clear(q);
+}
+
+/* Appends [v] as a computed value: exactly when it is a decimal of at most
+ * NUM_EXACT_PLACES places (trailing zeros dropped, integers bare), else
+ * rounded to NUM_APPROX_PLACES and followed by "…".  The rounded form keeps
+ * at least one decimal and keeps the sign of a tiny negative ("-0.0…"), so it
+ * never looks like an exact integer or like zero. */
+static void put_computed(Buf *out, const mpq_t v) {
+  mpz_t p;
+  mpz_init(p);
+  pow10_z(p, NUM_EXACT_PLACES);
+  bool terminates = mpz_divisible_p(p, mpq_denref(v));
+  if (terminates) {
+    mpz_divexact(p, p, mpq_denref(v));
+    mpz_mul(p, p, mpq_numref(v));
+    put_decimal(out, p, NUM_EXACT_PLACES, 0, mpz_sgn(p) < 0);
+  } else {
+    scaled_int(p, v, NUM_APPROX_PLACES, true);
+    put_decimal(out, p, NUM_APPROX_PLACES, 1, mpq_sgn(v) < 0);
+    buf_puts(out, ELLIPSIS);
+  }
+  mpz_clear(p);
+}
+
+/* Appends [x]: a leaf (or a rounded value) with exactly its dec decimals, a
+ * computed one by put_computed. */
+void num_format(Buf *out, const Num *x) {
+  if (x->dec >= 0)
+    put_fixed(out, x->v, x->dec);
+  else
+    put_computed(out, x->v);
+}
+
+/* Appends "[lo, hi]" (each end as a computed value) or "(unbounded)". */
+void num_format_interval(Buf *out, const Num *x) {
+  if (x->unbounded) {
+    buf_puts(out, "(unbounded)");
+    return;
+  }
+  buf_putc(out, '[');
+  put_computed(out, x->lo);
+  buf_puts(out, ", ");
+  put_computed(out, x->hi);
+  buf_putc(out, ']');
+}
+
+/* Appends [x] with exactly [n] decimals (n < 0 counts as 0), half away
+ * from zero; a value that rounds to zero prints without a minus sign. */
+void num_format_fixed(Buf *out, const Num *x, int n) {
+  put_fixed(out, x->v, n);
+}
