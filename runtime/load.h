@@ -1,0 +1,59 @@
+/* runtime/load.h -- reading a submission folder (prefix load_).
+ *
+ * A submission is a folder: one <table name>.csv per declared table, and
+ * unit.csv (name,code,year or 单位名称,单位编码,年度).  CSV files may be UTF-8
+ * (with or without BOM) or GBK/GB18030 (detected: not valid UTF-8 -> converted
+ * with iconv); UTF-16 is refused with a clear error.  Title lines above the
+ * header (表名, 公开03表, 部门：…, 金额单位：万元) are skipped; the 金额单位 is read
+ * and amounts converted exactly to the declared unit.  Every problem is
+ * reported through Diags as path:line:col: error: … */
+#ifndef FISC_LOAD_H
+#define FISC_LOAD_H
+
+#include <stdbool.h>
+
+#include "lang/arena.h"
+#include "lang/diag.h"
+#include "lang/schema.h"
+#include "runtime/table.h"
+
+// Files larger than this are refused before reading: a real table is < 1 MB.
+#define LOAD_MAX_FILE_BYTES (64u * 1024 * 1024)
+// Rows per table beyond which a file is refused (no real table comes close).
+#define LOAD_MAX_ROWS 1000000u
+
+typedef struct UnitInfo {
+  const char *name; // 单位名称, or NULL if unit.csv is absent
+  const char *code; // 单位编码
+  const char *year; // 年度, as written
+} UnitInfo;
+
+typedef struct Submission {
+  const char *dir;  // folder path as given
+  Arena arena;      // data arena: tables, rows, cells, numbers
+  Table **tables;   // one per declared table, NULL when the file is absent
+  int n_tables;
+  Src **srcs;       // every Src loaded (freed by load_free)
+  int n_srcs, cap_srcs;
+  UnitInfo unit;
+} Submission;
+
+/* Loads [dir] against the [n] declarations in [decls] (decls[i]->index == i).
+ * Returns true when everything was read; false when an error was reported to
+ * [d] (the submission cannot be checked).  A declared table whose file is
+ * absent is left NULL (missing), not an error.  Always call load_free. */
+bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
+                     int n, Diags *d);
+void load_free(Submission *s);
+
+/* Reads one CSV table from [src] (already loaded; converted to UTF-8 in place
+ * if it was GBK) against [decl].  Returns NULL after reporting to [d]. The
+ * table is allocated in [a] and keeps a pointer to [src]. */
+Table *load_table(Arena *a, Src *src, const TableDecl *decl, Diags *d);
+
+/* Converts [src]'s bytes to UTF-8 in place: strips a UTF-8 BOM, refuses
+ * UTF-16/32 (BOM or NUL bytes), and converts GB18030 when the bytes are not
+ * valid UTF-8.  Returns false after reporting to [d]. */
+bool load_decode(Src *src, Diags *d);
+
+#endif
