@@ -1,0 +1,124 @@
+/* lang/ast.h -- syntax tree of the rules language (prefix ast_).
+ *
+ * One node type for every construct; which fields a kind uses is listed
+ * beside the kind.  Nodes live in the program arena.  The resolver
+ * (check.c) fills the "resolved" fields in place; the evaluator reads them. */
+#ifndef FISC_AST_H
+#define FISC_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lang/schema.h"
+#include "lang/src.h"
+#include "lang/tok.h"
+#include "lang/unit.h"
+
+typedef enum {
+  // ---- expressions
+  AST_NUMBER,   // text/len: the literal without unit; unit
+  AST_STRING,   // str/str_len: decoded text
+  AST_NAME,     // name; resolved: ref, index
+  AST_MEMBER,   // a.name; resolved: index (column) or -1
+  AST_INDEX,    // a[b]
+  AST_CALL,     // name(list); resolved: index (builtin id)
+  AST_GEN,      // a for name in b [where c]  (aggregate argument); slot
+  AST_PAREN,    // (a)
+  AST_NEG,      // -a
+  AST_NOT,      // not a
+  AST_ADD, AST_SUB, AST_MUL, AST_DIV,
+  AST_EQ, AST_NE, AST_LT, AST_LE, AST_GT, AST_GE,
+  AST_APPROX,   // a ≈ b, or a ≈ b ± c when c is set
+  AST_AND, AST_OR,
+  AST_COALESCE, // a ?? b
+  AST_IF,       // if a then b else c
+  // ---- statements and items
+  AST_LIST,     // list/n: generic list
+  AST_ASSERT,   // assert a [else msg]; msg parts in list
+  AST_LET,      // let name = a; resolved: ref + index/slot
+  AST_FOR,      // for name in a [where b]: list; slot
+  AST_RULE,     // rule name(id) title severity { list }
+  AST_TABLE,    // table name { list of AST_COLUMN }
+  AST_COLUMN,   // name : coltype; is_key
+  AST_IMPORT    // import str
+} AstKind;
+
+// What a name refers to (AST_NAME after resolution).
+typedef enum {
+  REF_NONE,
+  REF_TABLE,  // index = TableDecl.index
+  REF_GLOBAL, // index = global let number
+  REF_LOCAL   // index = slot in the rule's frame
+} RefKind;
+
+typedef enum { SEV_ERROR, SEV_WARNING, SEV_INFO } Severity;
+
+// Static type, as far as the checker can tell.
+typedef enum {
+  TY_UNKNOWN, TY_NUM, TY_BOOL, TY_STR, TY_TABLE, TY_ROW, TY_ROWS
+} TypeKind;
+
+typedef struct Type {
+  TypeKind kind;
+  Unit unit;                // TY_NUM; UNIT_NONE when unknown or plain
+  bool unit_known;          // the unit is certain (from a schema/literal)
+  const TableDecl *table;   // TY_TABLE / TY_ROW / TY_ROWS when known
+} Type;
+
+typedef struct Ast Ast;
+struct Ast {
+  AstKind kind;
+  Src *src;
+  Span span;         // the whole construct
+  Span op;           // operator, keyword or name: the power-assert anchor
+  Ast *a, *b, *c;    // children, per kind
+  Ast **list;        // AST_LIST items; AST_CALL args; blocks
+  int n, cap;
+  const char *name;  // identifiers (NUL-terminated), rule ID, import path
+  const char *str;   // decoded string literal, rule title
+  uint32_t str_len;
+  Unit unit;         // AST_NUMBER suffix
+  Severity sev;      // AST_RULE
+  bool is_key;       // AST_COLUMN
+  Tok coltype;       // AST_COLUMN: the written type
+  // ---- filled in by the resolver
+  RefKind ref;
+  int index;         // table, global, column, builtin or local slot
+  Type type;
+  Ast *interp;       // AST_ASSERT: list of message parts (AST_STRING/expr)
+  void *aux;         // resolver/evaluator data (e.g. TableDecl of AST_TABLE)
+};
+
+struct ParseCtx;
+Ast *ast_list(struct ParseCtx *pc);
+Ast *ast_push(struct ParseCtx *pc, Ast *list, Ast *item);
+Ast *ast_import(struct ParseCtx *pc, Tok path);
+Ast *ast_let(struct ParseCtx *pc, Tok name, Ast *e);
+Ast *ast_table(struct ParseCtx *pc, Tok name, Ast *cols, Tok end);
+Ast *ast_column(struct ParseCtx *pc, Tok name, Tok type, const Tok *key);
+Ast *ast_rule(struct ParseCtx *pc, Tok id, Tok title, Tok sev, Ast *body,
+              Tok end);
+Ast *ast_assert(struct ParseCtx *pc, Tok kw, Ast *e, const Tok *msg);
+Ast *ast_for(struct ParseCtx *pc, Tok kw, Tok name, Ast *coll, Ast *where,
+             Ast *body);
+Ast *ast_if(struct ParseCtx *pc, Tok kw, Ast *c, Ast *t, Ast *e);
+Ast *ast_binary(struct ParseCtx *pc, AstKind k, Ast *l, Ast *r, Tok op);
+Ast *ast_within(struct ParseCtx *pc, Ast *l, Ast *r, Ast *tol, Tok op);
+Ast *ast_unary(struct ParseCtx *pc, AstKind k, Ast *e, Tok op);
+Ast *ast_index(struct ParseCtx *pc, Ast *t, Ast *key, Tok open, Tok close);
+Ast *ast_member(struct ParseCtx *pc, Ast *obj, Tok name);
+Ast *ast_call(struct ParseCtx *pc, Tok fn, Ast *args, Tok close);
+Ast *ast_gen(struct ParseCtx *pc, Ast *e, Tok name, Ast *coll, Ast *where);
+Ast *ast_number(struct ParseCtx *pc, Tok t);
+Ast *ast_string(struct ParseCtx *pc, Tok t);
+Ast *ast_name(struct ParseCtx *pc, Tok t);
+Ast *ast_paren(struct ParseCtx *pc, Ast *e, Tok open, Tok close);
+
+/* Returns a span covering [a] through [b]. */
+Span ast_join(Span a, Span b);
+/* Returns true for the kinds that compute a boolean from two operands. */
+bool ast_is_comparison(AstKind k);
+/* Returns the operator's spelling for messages ("+", "≈", "and", …). */
+const char *ast_op_name(AstKind k);
+
+#endif

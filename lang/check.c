@@ -1,0 +1,695 @@
+/* lang/check.c -- name resolution and type checking (prefix check_).
+ *
+ * Fills in, on the AST: what each name refers to (table, global let, local
+ * slot), column indexes of `row.col`, builtin ids of calls, frame slots of
+ * `for`/generator variables and rule lets, and a static Type per
+ * expression.  Reports: unknown names (with "did you mean"), duplicate
+ * tables/columns/lets/rule IDs, let cycles (naming the cycle), wrong
+ * argument counts, and `%` mixed with money where the units are known.
+ *
+ * Globals are resolved on demand, depth first, so their order in the files
+ * does not matter and a cycle shows up as a global met while resolving. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/program.h"
+#include "lang/uwidth.h"
+
+// Locals visible at one point of a rule; a rule with more is refused.
+#define CHECK_MAX_LOCALS 256
+// Expression depth the checker (and so the evaluator) will recurse into.
+#define CHECK_MAX_DEPTH 200
+
+typedef struct Local {
+  const char *name;
+  int slot;
+  Type type;
+} Local;
+
+typedef struct Checker {
+  Program *p;
+  Diags *d;
+  bool failed;
+  Local locals[CHECK_MAX_LOCALS];
+  int n_locals;   // visible now
+  int n_slots;    // allocated in the current rule
+  int depth;
+  // Globals being resolved, innermost last: the cycle when one repeats.
+  int gstack[CHECK_MAX_DEPTH];
+  int n_gstack;
+} Checker;
+
+static Type ty(TypeKind k) {
+  Type t = {k, UNIT_NONE, false, NULL};
+  return t;
+}
+
+static Type ty_num(Unit u, bool known) {
+  Type t = {TY_NUM, u, known, NULL};
+  return t;
+}
+
+static void error(Checker *c, Src *src, Span sp, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void error(Checker *c, Src *src, Span sp, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Buf msg;
+  buf_init(&msg);
+  buf_vprintf(&msg, fmt, ap);
+  va_end(ap);
+  diag_error(c->d, src, sp, "%s", msg.s);
+  buf_free(&msg);
+  c->failed = true;
+}
+
+/* ---------------------------------------------------- did you mean … ? -- */
+
+/* Edit distance between two UTF-8 strings, counted in code points. */
+static int distance(const char *a, const char *b) {
+  int32_t ca[64], cb[64];
+  int na = 0, nb = 0;
+  for (size_t i = 0, n = strlen(a); i < n && na < 64;) {
+    i += uwidth_decode(a + i, n - i, &ca[na]);
+    na++;
+  }
+  for (size_t i = 0, n = strlen(b); i < n && nb < 64;) {
+    i += uwidth_decode(b + i, n - i, &cb[nb]);
+    nb++;
+  }
+  int row[65];
+  for (int j = 0; j <= nb; j++)
+    row[j] = j;
+  for (int i = 1; i <= na; i++) {
+    int prev = row[0];
+    row[0] = i;
+    for (int j = 1; j <= nb; j++) {
+      int cur = row[j];
+      int best = prev + (ca[i - 1] != cb[j - 1]);
+      if (row[j] + 1 < best)
+        best = row[j] + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      prev = cur;
+    }
+  }
+  return row[nb];
+}
+
+typedef struct Suggest {
+  const char *best;
+  int dist;
+  int limit;
+} Suggest;
+
+static void suggest_init(Suggest *s, const char *name) {
+  int cps = 0;
+  for (const char *q = name; *q; q++)
+    cps += ((unsigned char)*q & 0xC0) != 0x80;
+  s->best = NULL;
+  s->dist = 1 << 30;
+  s->limit = cps <= 3 ? 1 : cps / 3 + 1;
+}
+
+static void suggest_try(Suggest *s, const char *name, const char *cand) {
+  int d = distance(name, cand);
+  if (d <= s->limit && d < s->dist) {
+    s->dist = d;
+    s->best = cand;
+  }
+}
+
+static void suggest_help(Checker *c, Suggest *s) {
+  if (s->best)
+    diag_help(c->d, "did you mean `%s`?", s->best);
+}
+
+/* --------------------------------------------------------------- lookup -- */
+
+static int find_table(Program *p, const char *name) {
+  for (int i = 0; i < p->n_tables; i++)
+    if (strcmp(p->tables[i]->name, name) == 0)
+      return i;
+  return -1;
+}
+
+static int find_global(Program *p, const char *name) {
+  for (int i = 0; i < p->n_globals; i++)
+    if (strcmp(p->globals[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+static int find_builtin(Program *p, const char *name) {
+  for (int i = 0; i < p->n_builtins; i++)
+    if (strcmp(p->builtins[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+static int find_column(const TableDecl *t, const char *name) {
+  for (int i = 0; i < t->n_cols; i++)
+    if (strcmp(t->cols[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+static Type column_type(const ColDecl *col) {
+  if (col->kind == COL_NUMBER)
+    return ty_num(col->unit, true);
+  return ty(TY_STR);
+}
+
+static void check_expr(Checker *c, Ast *e);
+static void resolve_global(Checker *c, int g, Ast *use);
+
+static void unknown_name(Checker *c, Ast *e) {
+  error(c, e->src, e->span, "unknown name `%s`", e->name);
+  Suggest s;
+  suggest_init(&s, e->name);
+  for (int i = c->n_locals - 1; i >= 0; i--)
+    suggest_try(&s, e->name, c->locals[i].name);
+  for (int i = 0; i < c->p->n_globals; i++)
+    suggest_try(&s, e->name, c->p->globals[i].name);
+  for (int i = 0; i < c->p->n_tables; i++)
+    suggest_try(&s, e->name, c->p->tables[i]->name);
+  suggest_help(c, &s);
+}
+
+/* name -> local | global let | table */
+static void check_name(Checker *c, Ast *e) {
+  for (int i = c->n_locals - 1; i >= 0; i--)
+    if (strcmp(c->locals[i].name, e->name) == 0) {
+      e->ref = REF_LOCAL;
+      e->index = c->locals[i].slot;
+      e->type = c->locals[i].type;
+      return;
+    }
+  int g = find_global(c->p, e->name);
+  if (g >= 0) {
+    e->ref = REF_GLOBAL;
+    e->index = g;
+    resolve_global(c, g, e);
+    e->type = c->p->globals[g].let->a->type;
+    return;
+  }
+  int t = find_table(c->p, e->name);
+  if (t >= 0) {
+    e->ref = REF_TABLE;
+    e->index = t;
+    e->type = ty(TY_TABLE);
+    e->type.table = c->p->tables[t];
+    return;
+  }
+  unknown_name(c, e);
+}
+
+/* Units of the two operands of + - and comparisons: a percentage never
+ * meets an amount of money. */
+static void check_units(Checker *c, Ast *e, const char *verb) {
+  Type l = e->a->type, r = e->b->type;
+  if (l.kind != TY_NUM || r.kind != TY_NUM || !l.unit_known || !r.unit_known)
+    return;
+  bool lm = unit_is_money(l.unit), rm = unit_is_money(r.unit);
+  if ((lm && r.unit == UNIT_PCT) || (rm && l.unit == UNIT_PCT)) {
+    error(c, e->src, e->op, "cannot %s `%s` and `%s`", verb,
+          unit_name(l.unit), unit_name(r.unit));
+    diag_note(c->d, "the left side is in `%s`, the right side in `%s`",
+              unit_name(l.unit), unit_name(r.unit));
+    diag_help(c->d, "a percentage is not an amount: compare it with "
+                    "`pct(part, whole)`");
+  }
+}
+
+static Unit sum_unit(Type l, Type r) {
+  if (unit_is_money(l.unit))
+    return l.unit;
+  if (unit_is_money(r.unit))
+    return r.unit;
+  if (l.unit == UNIT_PCT || r.unit == UNIT_PCT)
+    return UNIT_PCT;
+  return UNIT_NONE;
+}
+
+/* Declares a local in the current scope and gives it a frame slot. */
+static int declare_local(Checker *c, Ast *at, const char *name, Type t) {
+  if (c->n_locals == CHECK_MAX_LOCALS) {
+    error(c, at->src, at->op, "more than %d local names in one rule",
+          CHECK_MAX_LOCALS);
+    return 0;
+  }
+  Local *l = &c->locals[c->n_locals++];
+  l->name = name;
+  l->slot = c->n_slots++;
+  l->type = t;
+  return l->slot;
+}
+
+/* The element type of what `for x in E` walks: rows of a table. */
+static Type element_type(Checker *c, Ast *coll) {
+  if (coll->type.kind == TY_TABLE || coll->type.kind == TY_ROWS) {
+    Type t = ty(TY_ROW);
+    t.table = coll->type.table;
+    return t;
+  }
+  if (coll->type.kind != TY_UNKNOWN)
+    error(c, coll->src, coll->span, "`for` walks the rows of a table; this "
+                                    "is not a table");
+  return ty(TY_UNKNOWN);
+}
+
+static void check_call(Checker *c, Ast *e) {
+  int b = find_builtin(c->p, e->name);
+  if (b < 0) {
+    error(c, e->src, e->op, "unknown function `%s`", e->name);
+    Suggest s;
+    suggest_init(&s, e->name);
+    for (int i = 0; i < c->p->n_builtins; i++)
+      suggest_try(&s, e->name, c->p->builtins[i].name);
+    suggest_help(c, &s);
+    for (int i = 0; i < e->n; i++)
+      if (e->list[i]->kind != AST_GEN)
+        check_expr(c, e->list[i]);
+    return;
+  }
+  const BuiltinSig *sig = &c->p->builtins[b];
+  e->index = b;
+  bool gen = e->n == 1 && e->list[0]->kind == AST_GEN;
+  if (!gen && (e->n < sig->min_args || e->n > sig->max_args)) {
+    if (sig->min_args == sig->max_args)
+      error(c, e->src, e->span, "`%s` takes %d argument%s, found %d",
+            sig->name, sig->min_args, sig->min_args == 1 ? "" : "s", e->n);
+    else
+      error(c, e->src, e->span, "`%s` takes %d to %d arguments, found %d",
+            sig->name, sig->min_args, sig->max_args, e->n);
+  }
+  for (int i = 0; i < e->n; i++) {
+    Ast *a = e->list[i];
+    if (a->kind == AST_GEN) {
+      if (!(sig->flags & BI_AGGREGATE) || e->n != 1) {
+        error(c, a->src, a->span, "`%s` does not take `… for … in …`",
+              sig->name);
+        continue;
+      }
+      // E for x in T [where C]: x is local to the generator.
+      check_expr(c, a->b);
+      int saved = c->n_locals;
+      a->index = declare_local(c, a, a->name, element_type(c, a->b));
+      if (a->c)
+        check_expr(c, a->c);
+      check_expr(c, a->a);
+      a->type = a->a->type;
+      c->n_locals = saved;
+      continue;
+    }
+    if (i == 1 && (sig->flags & BI_COLUMN2) && a->kind == AST_NAME) {
+      // rollup(T, 本年支出合计): the bare name is a column of T.
+      a->kind = AST_STRING;
+      a->str = a->name;
+      a->str_len = (uint32_t)strlen(a->name);
+      a->type = ty(TY_STR);
+      const TableDecl *t = e->list[0]->type.table;
+      if (t && (a->index = find_column(t, a->name)) < 0) {
+        error(c, a->src, a->span, "table `%s` has no column `%s`", t->name,
+              a->name);
+        Suggest s;
+        suggest_init(&s, a->name);
+        for (int k = 0; k < t->n_cols; k++)
+          suggest_try(&s, a->name, t->cols[k].name);
+        suggest_help(c, &s);
+      }
+      continue;
+    }
+    check_expr(c, a);
+    if (i == 0 && (sig->flags & BI_TABLE1) && a->type.kind != TY_TABLE &&
+        a->type.kind != TY_UNKNOWN)
+      error(c, a->src, a->span, "the first argument of `%s` must be a table",
+            sig->name);
+  }
+  Type first = e->n > 0 ? e->list[0]->type : ty(TY_UNKNOWN);
+  switch (sig->ret) {
+  case RET_SAME:
+    e->type = first.kind == TY_NUM ? first : ty_num(UNIT_NONE, false);
+    if (gen && strcmp(sig->name, "count") == 0)
+      e->type = ty_num(UNIT_NONE, true);
+    break;
+  case RET_PCT: e->type = ty_num(UNIT_PCT, true); break;
+  case RET_PLAIN: e->type = ty_num(UNIT_NONE, true); break;
+  case RET_BOOL: e->type = ty(TY_BOOL); break;
+  case RET_STR: e->type = ty(TY_STR); break;
+  case RET_ROWS:
+    e->type = ty(TY_ROWS);
+    e->type.table = first.table;
+    break;
+  }
+}
+
+/* The type rules of expressions; see docs/language.md. */
+static void check_expr(Checker *c, Ast *e) {
+  if (++c->depth > CHECK_MAX_DEPTH) {
+    if (c->depth == CHECK_MAX_DEPTH + 1)
+      error(c, e->src, e->span, "expression nested more than %d deep",
+            CHECK_MAX_DEPTH);
+    c->depth--;
+    return;
+  }
+  switch (e->kind) {
+  case AST_NUMBER:
+    e->type = ty_num(e->unit, true);
+    break;
+  case AST_STRING:
+    e->type = ty(TY_STR);
+    break;
+  case AST_NAME:
+    check_name(c, e);
+    break;
+  case AST_PAREN:
+    check_expr(c, e->a);
+    e->type = e->a->type;
+    break;
+  case AST_MEMBER: {
+    check_expr(c, e->a);
+    const TableDecl *t = e->a->type.table;
+    if (e->a->type.kind == TY_ROW && t) {
+      e->index = find_column(t, e->name);
+      if (e->index < 0) {
+        error(c, e->src, e->op, "table `%s` has no column `%s`", t->name,
+              e->name);
+        Suggest s;
+        suggest_init(&s, e->name);
+        for (int k = 0; k < t->n_cols; k++)
+          suggest_try(&s, e->name, t->cols[k].name);
+        suggest_help(c, &s);
+        break;
+      }
+      e->type = column_type(&t->cols[e->index]);
+    } else if (e->a->type.kind == TY_TABLE) {
+      error(c, e->src, e->op, "`%s` is a table: pick a row first, as in "
+                              "`%s[\"合计\"].%s`",
+            t ? t->name : "?", t ? t->name : "T", e->name);
+    } else if (e->a->type.kind != TY_UNKNOWN) {
+      error(c, e->src, e->op, "only a row has columns");
+    }
+    break;
+  }
+  case AST_INDEX:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    if (e->a->type.kind == TY_TABLE) {
+      e->type = ty(TY_ROW);
+      e->type.table = e->a->type.table;
+    } else if (e->a->type.kind != TY_UNKNOWN) {
+      error(c, e->src, e->op, "only a table can be indexed by a key");
+    }
+    break;
+  case AST_CALL:
+    check_call(c, e);
+    break;
+  case AST_GEN:
+    error(c, e->src, e->span, "`… for … in …` is only valid as the argument "
+                              "of sum, count, min, max or avg");
+    break;
+  case AST_NEG:
+    check_expr(c, e->a);
+    e->type = e->a->type;
+    break;
+  case AST_NOT:
+    check_expr(c, e->a);
+    e->type = ty(TY_BOOL);
+    break;
+  case AST_ADD:
+  case AST_SUB:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    check_units(c, e, e->kind == AST_ADD ? "add" : "subtract");
+    e->type = ty_num(sum_unit(e->a->type, e->b->type),
+                     e->a->type.unit_known && e->b->type.unit_known);
+    break;
+  case AST_MUL:
+  case AST_DIV: {
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    Type l = e->a->type, r = e->b->type;
+    bool known = l.unit_known && r.unit_known;
+    if (known && e->kind == AST_MUL && unit_is_money(l.unit) &&
+        unit_is_money(r.unit))
+      error(c, e->src, e->op, "cannot multiply two amounts (`%s` × `%s`)",
+            unit_name(l.unit), unit_name(r.unit));
+    Unit u = UNIT_NONE;
+    if (e->kind == AST_MUL)
+      u = sum_unit(l, r);
+    else if (unit_is_money(l.unit) && !unit_is_money(r.unit))
+      u = l.unit;
+    else if (l.unit == UNIT_PCT && r.unit == UNIT_NONE)
+      u = UNIT_PCT;
+    e->type = ty_num(u, known);
+    break;
+  }
+  case AST_EQ:
+  case AST_NE:
+  case AST_LT:
+  case AST_LE:
+  case AST_GT:
+  case AST_GE:
+  case AST_APPROX:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    if (e->c)
+      check_expr(c, e->c);
+    check_units(c, e, "compare");
+    e->type = ty(TY_BOOL);
+    break;
+  case AST_AND:
+  case AST_OR:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    e->type = ty(TY_BOOL);
+    break;
+  case AST_COALESCE:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    e->type = e->a->type.kind != TY_UNKNOWN ? e->a->type : e->b->type;
+    break;
+  case AST_IF:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    check_expr(c, e->c);
+    e->type = e->b->type;
+    break;
+  default:
+    error(c, e->src, e->span, "not an expression");
+    break;
+  }
+  c->depth--;
+}
+
+/* Resolves global let [g] on first use; meeting it again while it is being
+ * resolved is a cycle, reported once with every let on it. */
+static void resolve_global(Checker *c, int g, Ast *use) {
+  Global *gl = &c->p->globals[g];
+  if (gl->state == 2)
+    return;
+  if (gl->state == 1) {
+    Buf chain;
+    buf_init(&chain);
+    int from = c->n_gstack - 1;
+    while (from > 0 && c->gstack[from] != g)
+      from--;
+    for (int i = from; i < c->n_gstack; i++)
+      buf_printf(&chain, "%s → ", c->p->globals[c->gstack[i]].name);
+    buf_puts(&chain, gl->name);
+    error(c, gl->let->src, gl->let->op, "`let` cycle: %s", chain.s);
+    buf_free(&chain);
+    gl->let->a->type = ty(TY_UNKNOWN);
+    (void)use;
+    return;
+  }
+  if (c->n_gstack == CHECK_MAX_DEPTH) {
+    error(c, gl->let->src, gl->let->op, "`let`s depend on each other more "
+                                        "than %d deep", CHECK_MAX_DEPTH);
+    return;
+  }
+  gl->state = 1;
+  c->gstack[c->n_gstack++] = g;
+  // A global sees tables and other globals, never a rule's locals.
+  int saved = c->n_locals;
+  c->n_locals = 0;
+  check_expr(c, gl->let->a);
+  c->n_locals = saved;
+  c->n_gstack--;
+  gl->state = 2;
+}
+
+static void check_block(Checker *c, Ast **stmts, int n);
+
+/* assert / let / for inside a rule. */
+static void check_stmt(Checker *c, Ast *s) {
+  switch (s->kind) {
+  case AST_ASSERT:
+    check_expr(c, s->a);
+    if (s->a->type.kind != TY_BOOL && s->a->type.kind != TY_UNKNOWN)
+      error(c, s->src, s->a->span, "`assert` needs a condition (a "
+                                   "comparison or a test), not a value");
+    if (s->interp)
+      for (int i = 0; i < s->interp->n; i++)
+        if (s->interp->list[i]->kind != AST_STRING)
+          check_expr(c, s->interp->list[i]);
+    break;
+  case AST_LET:
+    check_expr(c, s->a);
+    s->ref = REF_LOCAL;
+    s->index = declare_local(c, s, s->name, s->a->type);
+    break;
+  case AST_FOR: {
+    check_expr(c, s->a);
+    int saved = c->n_locals;
+    s->index = declare_local(c, s, s->name, element_type(c, s->a));
+    if (s->b)
+      check_expr(c, s->b);
+    check_block(c, s->list, s->n);
+    c->n_locals = saved;
+    break;
+  }
+  default:
+    error(c, s->src, s->span, "not a statement");
+    break;
+  }
+}
+
+static void check_block(Checker *c, Ast **stmts, int n) {
+  int saved = c->n_locals;
+  for (int i = 0; i < n && !c->d->stopped; i++)
+    check_stmt(c, stmts[i]);
+  c->n_locals = saved;
+}
+
+/* Builds the TableDecl of a `table` item. */
+static TableDecl *declare_table(Checker *c, Ast *t) {
+  Arena *a = &c->p->arena;
+  TableDecl *d = arena_zalloc(a, sizeof *d);
+  d->name = t->name;
+  d->src = t->src;
+  d->span = t->op;
+  d->cols = arena_zalloc(a, (size_t)(t->n ? t->n : 1) * sizeof *d->cols);
+  d->key_col = -1;
+  for (int i = 0; i < t->n; i++) {
+    Ast *col = t->list[i];
+    for (int k = 0; k < d->n_cols; k++)
+      if (strcmp(d->cols[k].name, col->name) == 0) {
+        error(c, col->src, col->op, "column `%s` declared twice in table "
+                                    "`%s`", col->name, t->name);
+        goto next;
+      }
+    if (col->is_key) {
+      if (d->key_col >= 0) {
+        error(c, col->src, col->op, "table `%s` has a second `key` column",
+              t->name);
+        goto next;
+      }
+      d->key_col = d->n_cols;
+    }
+    ColDecl *cd = &d->cols[d->n_cols++];
+    cd->name = col->name;
+    cd->kind = (ColKind)col->index;
+    cd->unit = col->unit;
+    cd->span = col->op;
+  next:;
+  }
+  if (d->key_col < 0) {
+    error(c, t->src, t->op, "table `%s` has no `key` column", t->name);
+    diag_help(c->d, "mark the column that identifies a row: `key 科目编码 : "
+                    "code`");
+  }
+  t->aux = d;
+  return d;
+}
+
+bool check_program(Program *p, Ast **items, int n, Diags *d) {
+  Checker *c = calloc(1, sizeof *c);
+  if (!c)
+    abort();
+  c->p = p;
+  c->d = d;
+  int nt = 0, ng = 0, nr = 0;
+  for (int i = 0; i < n; i++) {
+    nt += items[i]->kind == AST_TABLE;
+    ng += items[i]->kind == AST_LET;
+    nr += items[i]->kind == AST_RULE;
+  }
+  p->tables = arena_zalloc(&p->arena, (size_t)(nt + 1) * sizeof *p->tables);
+  p->globals = arena_zalloc(&p->arena, (size_t)(ng + 1) * sizeof *p->globals);
+  p->rules = arena_zalloc(&p->arena, (size_t)(nr + 1) * sizeof *p->rules);
+
+  // 1. Declarations: tables, global lets, rule IDs -- all order-free.
+  for (int i = 0; i < n; i++) {
+    Ast *it = items[i];
+    if (it->kind == AST_TABLE) {
+      int prev = find_table(p, it->name);
+      if (prev >= 0) {
+        error(c, it->src, it->op, "table `%s` is declared twice", it->name);
+        Buf w;
+        buf_init(&w);
+        diag_where(&w, p->tables[prev]->src, p->tables[prev]->span.off);
+        diag_note(d, "first declared at %s", w.s);
+        buf_free(&w);
+        continue;
+      }
+      TableDecl *td = declare_table(c, it);
+      td->index = p->n_tables;
+      p->tables[p->n_tables++] = td;
+    } else if (it->kind == AST_LET) {
+      int prev = find_global(p, it->name);
+      if (prev >= 0) {
+        error(c, it->src, it->op, "`%s` is defined twice", it->name);
+        Buf w;
+        buf_init(&w);
+        diag_where(&w, p->globals[prev].let->src, p->globals[prev].let->op.off);
+        diag_note(d, "first defined at %s", w.s);
+        buf_free(&w);
+        continue;
+      }
+      p->globals[p->n_globals].name = it->name;
+      p->globals[p->n_globals].let = it;
+      it->ref = REF_GLOBAL;
+      it->index = p->n_globals++;
+    } else if (it->kind == AST_RULE) {
+      for (int k = 0; k < p->n_rules; k++)
+        if (strcmp(p->rules[k].id, it->name) == 0) {
+          error(c, it->src, it->op, "rule ID `%s` is used twice", it->name);
+          Buf w;
+          buf_init(&w);
+          diag_where(&w, p->rules[k].ast->src, p->rules[k].ast->op.off);
+          diag_note(d, "first used at %s", w.s);
+          buf_free(&w);
+          goto next_item;
+        }
+      Rule *r = &p->rules[p->n_rules++];
+      r->ast = it;
+      r->id = it->name;
+      r->title = it->str;
+      r->sev = it->sev;
+    }
+  next_item:;
+  }
+  for (int g = 0; g < p->n_globals; g++)
+    if (find_table(p, p->globals[g].name) >= 0)
+      error(c, p->globals[g].let->src, p->globals[g].let->op,
+            "`%s` is already the name of a table", p->globals[g].name);
+
+  // 2. Resolve globals (on demand, so cycles are found), then rules.
+  for (int g = 0; g < p->n_globals && !d->stopped; g++)
+    resolve_global(c, g, NULL);
+  for (int i = 0; i < p->n_rules && !d->stopped; i++) {
+    Rule *r = &p->rules[i];
+    c->n_locals = 0;
+    c->n_slots = 0;
+    check_block(c, r->ast->list, r->ast->n);
+    r->n_slots = c->n_slots;
+  }
+  bool ok = !c->failed;
+  free(c);
+  return ok;
+}

@@ -1,0 +1,51 @@
+/* lang/parse.h -- the parse driver (prefix parse_): lexer -> Lemon parser.
+ * Also declares the Lemon-generated entry points, which only parse.c calls. */
+#ifndef FISC_PARSE_H
+#define FISC_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lang/arena.h"
+#include "lang/ast.h"
+#include "lang/diag.h"
+#include "lang/lexer.h"
+
+typedef struct ParseCtx {
+  Arena *arena;   // program arena: every node goes here
+  Src *src;
+  Diags *diags;
+  Lexer lx;
+  Ast *items;     // MODE_FILE: the file's items, in order
+  Ast *expr;      // MODE_EXPR: the expression
+  Tok last;       // last token handed to the parser
+  int errors;     // syntax errors reported in this parse
+  bool failed;    // any error (lexical or syntax) in this parse
+} ParseCtx;
+
+/* Parses the whole of [src].  Returns the list of items (AST_LIST of
+ * AST_IMPORT/TABLE/LET/RULE), or NULL when errors were reported. Nodes are
+ * owned by [arena]. */
+Ast *parse_file(Arena *arena, Src *src, Diags *d);
+/* Parses the [len] bytes at byte [off] of [src] as one expression (used for
+ * `{…}` interpolations in messages).  Returns NULL on error. */
+Ast *parse_expr(Arena *arena, Src *src, uint32_t off, uint32_t len, Diags *d);
+
+// Called from grammar actions.
+void parse_item(ParseCtx *pc, Ast *item);
+void parse_syntax_error(ParseCtx *pc, int major, const Tok *t);
+void parse_stack_overflow(ParseCtx *pc);
+
+// Lemon-generated (build/gen/grammar.c).
+void *fisc_parse_Alloc(void *(*malloc_fn)(size_t), ParseCtx *pc);
+void fisc_parse_Free(void *p, void (*free_fn)(void *));
+void fisc_parse_(void *p, int major, Tok minor);
+void fisc_parse_Init(void *p, ParseCtx *pc);
+void fisc_parse_Finalize(void *p);
+int fisc_parse_Fallback(int token);
+#ifndef NDEBUG
+#include <stdio.h>
+void fisc_parse_Trace(FILE *out, char *prefix);
+#endif
+
+#endif

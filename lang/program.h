@@ -1,0 +1,79 @@
+/* lang/program.h -- a compiled rule suite (prefix program_): every file
+ * reached from the RULES path through imports, its tables, lets and rules,
+ * resolved and checked.  Compiled once, evaluated against many submissions;
+ * nothing in it changes during evaluation, so threads may share it. */
+#ifndef FISC_PROGRAM_H
+#define FISC_PROGRAM_H
+
+#include "lang/arena.h"
+#include "lang/ast.h"
+#include "lang/diag.h"
+#include "lang/schema.h"
+
+// What a builtin returns, for the checker's types.
+typedef enum {
+  RET_SAME,  // the unit of its first argument (abs, round, sum, min, max, avg)
+  RET_PCT,   // a percentage (pct, growth)
+  RET_PLAIN, // a plain number (ratio, count, level)
+  RET_BOOL,  // exists, rollup
+  RET_STR,   // parent
+  RET_ROWS   // children
+} BuiltinRet;
+
+// Flags of a builtin's signature.
+enum {
+  BI_AGGREGATE = 1, // takes `E for x in T [where C]` as its argument
+  BI_COLUMN2 = 2,   // the second argument names a column of the first (table)
+  BI_TABLE1 = 4,    // the first argument must be a table
+  BI_LAZY = 8       // arguments may be missing without making it missing
+};
+
+/* The checker's view of a builtin; the runtime supplies the table (stdlib),
+ * since lang/ must not depend on runtime/. */
+typedef struct BuiltinSig {
+  const char *name;
+  int min_args, max_args;
+  BuiltinRet ret;
+  unsigned flags;
+} BuiltinSig;
+
+typedef struct Global {
+  const char *name;
+  Ast *let;   // AST_LET
+  int state;  // resolver: 0 new, 1 resolving, 2 done
+} Global;
+
+typedef struct Rule {
+  Ast *ast;          // AST_RULE
+  const char *id;
+  const char *title;
+  Severity sev;
+  int n_slots;       // locals in the rule's frame
+} Rule;
+
+typedef struct Program {
+  Arena arena;            // AST, names, decls (program lifetime)
+  Src **srcs;             // every rule file read (owned)
+  int n_srcs, cap_srcs;
+  TableDecl **tables;
+  int n_tables;
+  Global *globals;
+  int n_globals;
+  Rule *rules;
+  int n_rules;
+  const BuiltinSig *builtins;
+  int n_builtins;
+} Program;
+
+/* Reads the rule file or folder at [path] with everything it imports, then
+ * resolves and checks it.  Returns NULL after reporting to [d] when anything
+ * is wrong (the suite cannot run).  Free with program_free. */
+Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
+                      Diags *d);
+void program_free(Program *p);
+
+/* Resolves names and checks types in the parsed [items] (check.c).  Returns
+ * false after reporting errors. */
+bool check_program(Program *p, Ast **items, int n, Diags *d);
+
+#endif
