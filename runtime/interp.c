@@ -1,0 +1,780 @@
+/* runtime/interp.c -- the evaluator (prefix interp_): a tree walk over the
+ * resolved AST, per submission.
+ *
+ * missing and errors are values: an absent table, row or cell evaluates to
+ * VAL_MISSING carrying the path of what is absent (支出决算表["201"].基本支出),
+ * and everything computed from it stays missing, so an assert that meets one
+ * is reported as skipped with that path -- never as passed.  Evaluation
+ * errors (division by zero) are VAL_ERROR values located at the operator;
+ * they end that assert only, and the other rules still run. */
+#include "runtime/interp.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/std.h"
+
+// Loops nested deeper than this keep only the innermost rows as context.
+#define INTERP_MAX_CONTEXT 4
+
+struct Interp {
+  const Program *p;
+  const Submission *s;
+  Report *r;
+  Arena *a;            // temporaries and report strings (= r->arena)
+  Value *gvals;        // global lets, computed on first use
+  unsigned char *gstate; // 0 not yet, 1 computing, 2 done
+  Value *frame;        // locals of the rule being run
+  const Rule *rule;
+  RuleResult *res;
+  int rule_findings;   // findings listed for the current rule
+  // Power-assert tracing of a failed assert.
+  bool tracing;
+  int gen_depth;       // > 0 inside a generator: values there are not traced
+  TraceItem *trace;
+  int n_trace, cap_trace;
+  // Details attached by builtins (rollup) to the current assert.
+  const char **details;
+  int n_details, cap_details;
+  // Rows of the enclosing loops, innermost last.
+  const Table *ctx_table[INTERP_MAX_CONTEXT];
+  const Row *ctx_row[INTERP_MAX_CONTEXT];
+  int n_ctx;
+};
+
+Arena *interp_arena(Interp *I) { return I->a; }
+
+const Submission *interp_submission(Interp *I) { return I->s; }
+
+void interp_detail(Interp *I, const char *message) {
+  if (I->n_details == I->cap_details) {
+    int cap = I->cap_details ? I->cap_details * 2 : 8;
+    const char **d = arena_alloc(I->a, (size_t)cap * sizeof *d);
+    if (I->n_details)
+      memcpy(d, I->details, (size_t)I->n_details * sizeof *d);
+    I->details = d;
+    I->cap_details = cap;
+  }
+  I->details[I->n_details++] = arena_strdup(I->a, message);
+}
+
+Value interp_error(Interp *I, const Ast *at, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Buf b;
+  buf_init(&b);
+  buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+  Value v = {0};
+  v.kind = VAL_ERROR;
+  v.str = arena_strndup(I->a, b.s, b.len);
+  v.src = at->src;
+  v.span = at->op;
+  buf_free(&b);
+  return v;
+}
+
+/* Of two operands, the one that stops evaluation: an error before a
+ * missing, the left before the right. */
+static Value absent_of(Value l, Value r) {
+  if (l.kind == VAL_ERROR)
+    return l;
+  if (r.kind == VAL_ERROR)
+    return r;
+  return l.kind == VAL_MISSING ? l : r;
+}
+
+static void trace(Interp *I, const Ast *e, Value v) {
+  if (!I->tracing || I->gen_depth > 0)
+    return;
+  if (I->n_trace == I->cap_trace) {
+    int cap = I->cap_trace ? I->cap_trace * 2 : 16;
+    TraceItem *t = arena_alloc(I->a, (size_t)cap * sizeof *t);
+    if (I->n_trace)
+      memcpy(t, I->trace, (size_t)I->n_trace * sizeof *t);
+    I->trace = t;
+    I->cap_trace = cap;
+  }
+  I->trace[I->n_trace].node = e;
+  I->trace[I->n_trace].value = v;
+  I->n_trace++;
+}
+
+static Value eval(Interp *I, const Ast *e);
+
+/* ------------------------------------------------------------ data access */
+
+static const char *row_path(Interp *I, const Table *t, const Row *row) {
+  Buf b;
+  buf_init(&b);
+  Value v = {0};
+  v.kind = VAL_ROW;
+  v.table = t;
+  v.row = row;
+  val_format(&b, v);
+  const char *s = arena_strndup(I->a, b.s, b.len);
+  buf_free(&b);
+  return s;
+}
+
+static Value table_value(Interp *I, int index) {
+  const Table *t = I->s->tables[index];
+  if (!t) {
+    const TableDecl *d = I->p->tables[index];
+    return val_missing(arena_sprintf(I->a, "%s (no %s.csv)", d->name,
+                                     d->name));
+  }
+  Value v = {0};
+  v.kind = VAL_TABLE;
+  v.table = t;
+  return v;
+}
+
+/* The text of a key: strings as they are; whole numbers written plainly, so
+ * T[2080505] finds the row "2080505". */
+static bool key_text(Interp *I, Value k, const char **s, uint32_t *len) {
+  if (k.kind == VAL_STR) {
+    *s = k.str;
+    *len = k.len;
+    return true;
+  }
+  if (k.kind == VAL_NUM) {
+    Buf b;
+    buf_init(&b);
+    num_format(&b, k.num);
+    *s = arena_strndup(I->a, b.s, b.len);
+    *len = (uint32_t)b.len;
+    buf_free(&b);
+    return true;
+  }
+  return false;
+}
+
+/* T[key] */
+static Value eval_index(Interp *I, const Ast *e) {
+  Value t = eval(I, e->a);
+  Value k = eval(I, e->b);
+  if (val_absent(t) || val_absent(k))
+    return absent_of(t, k);
+  if (t.kind != VAL_TABLE)
+    return interp_error(I, e, "only a table can be indexed by a key");
+  const char *ks;
+  uint32_t klen;
+  if (!key_text(I, k, &ks, &klen))
+    return interp_error(I, e, "a key must be text or a code");
+  const Row *row = table_find(t.table, ks, klen);
+  if (!row)
+    return val_missing(arena_sprintf(I->a, "%s[\"%.*s\"]",
+                                     t.table->decl->name, (int)klen, ks));
+  Value v = {0};
+  v.kind = VAL_ROW;
+  v.table = t.table;
+  v.row = row;
+  return v;
+}
+
+/* row.col */
+static Value eval_member(Interp *I, const Ast *e) {
+  Value r = eval(I, e->a);
+  if (val_absent(r))
+    return r;
+  if (r.kind != VAL_ROW)
+    return interp_error(I, e, "only a row has columns");
+  const TableDecl *d = r.table->decl;
+  int col = e->index;
+  if (col < 0 || d != e->a->type.table) { // resolved dynamically
+    col = -1;
+    for (int i = 0; i < d->n_cols; i++)
+      if (strcmp(d->cols[i].name, e->name) == 0)
+        col = i;
+    if (col < 0)
+      return interp_error(I, e, "table `%s` has no column `%s`", d->name,
+                          e->name);
+  }
+  const Cell *c = &r.row->cells[col];
+  const ColDecl *cd = &d->cols[col];
+  if (!c->text)
+    return val_missing(arena_sprintf(I->a, "%s.%s",
+                                     row_path(I, r.table, r.row), cd->name));
+  if (cd->kind == COL_NUMBER)
+    return val_num(c->num, cd->unit);
+  return val_str(c->text, c->len);
+}
+
+/* ------------------------------------------------------------- arithmetic */
+
+/* Result unit of + and -, after money has been brought to one unit. */
+static Unit add_unit(Unit l, Unit r) {
+  if (unit_is_money(l))
+    return l;
+  if (unit_is_money(r))
+    return r;
+  return l == UNIT_PCT || r == UNIT_PCT ? UNIT_PCT : UNIT_NONE;
+}
+
+static Value eval_arith(Interp *I, const Ast *e) {
+  Value l = eval(I, e->a);
+  Value r = eval(I, e->b);
+  if (val_absent(l) || val_absent(r))
+    return absent_of(l, r);
+  if (l.kind != VAL_NUM || r.kind != VAL_NUM)
+    return interp_error(I, e, "`%s` needs numbers on both sides",
+                        ast_op_name(e->kind));
+  Arena *a = I->a;
+  bool lm = unit_is_money(l.unit), rm = unit_is_money(r.unit);
+  if (lm && rm)
+    r = val_convert(a, r, l.unit);
+  switch (e->kind) {
+  case AST_ADD:
+  case AST_SUB:
+    if ((lm && r.unit == UNIT_PCT) || (rm && l.unit == UNIT_PCT))
+      return interp_error(I, e, "cannot %s `%s` and `%s`",
+                          e->kind == AST_ADD ? "add" : "subtract",
+                          unit_name(l.unit), unit_name(r.unit));
+    return val_num(e->kind == AST_ADD ? num_add(a, l.num, r.num)
+                                      : num_sub(a, l.num, r.num),
+                   add_unit(l.unit, r.unit));
+  case AST_MUL: {
+    if (lm && rm)
+      return interp_error(I, e, "cannot multiply two amounts");
+    Num *n = num_mul(a, l.num, r.num);
+    Unit u = add_unit(l.unit, r.unit);
+    // x% of an amount (or of a percentage) is x/100 of it.
+    if ((l.unit == UNIT_PCT && r.unit != UNIT_NONE) ||
+        (r.unit == UNIT_PCT && l.unit != UNIT_NONE))
+      n = num_scale10(a, n, -2);
+    if (l.unit == UNIT_PCT && r.unit == UNIT_PCT)
+      u = UNIT_PCT;
+    return val_num(n, u);
+  }
+  case AST_DIV: {
+    if (num_sign(r.num) == 0) {
+      Buf b;
+      buf_init(&b);
+      val_format(&b, r);
+      Value err = interp_error(I, e, "division by zero (the divisor is %s)",
+                               b.s);
+      buf_free(&b);
+      return err;
+    }
+    Num *n = num_div(a, l.num, r.num);
+    Unit u = UNIT_NONE;
+    if (lm && !rm)
+      u = l.unit;
+    else if (l.unit == UNIT_PCT && r.unit == UNIT_NONE)
+      u = UNIT_PCT;
+    if (r.unit == UNIT_PCT && l.unit != UNIT_PCT)
+      n = num_scale10(a, n, 2);
+    return val_num(n, u);
+  }
+  default:
+    return interp_error(I, e, "not arithmetic");
+  }
+}
+
+/* Renders a number as text, for comparing it with a code. */
+static Value num_as_text(Interp *I, Value v) {
+  Buf b;
+  buf_init(&b);
+  num_format(&b, v.num);
+  Value s = val_str(arena_strndup(I->a, b.s, b.len), (uint32_t)b.len);
+  buf_free(&b);
+  return s;
+}
+
+static bool cmp_holds(AstKind k, int c) {
+  switch (k) {
+  case AST_EQ: return c == 0;
+  case AST_NE: return c != 0;
+  case AST_LT: return c < 0;
+  case AST_LE: return c <= 0;
+  case AST_GT: return c > 0;
+  case AST_GE: return c >= 0;
+  default: return false;
+  }
+}
+
+/* == != < <= > >= ≈ (and ≈ ± t) */
+static Value eval_compare(Interp *I, const Ast *e) {
+  Value l = eval(I, e->a);
+  Value r = eval(I, e->b);
+  Value t = {0};
+  t.kind = VAL_NUM;
+  if (e->c)
+    t = eval(I, e->c);
+  if (val_absent(l) || val_absent(r) || val_absent(t))
+    return absent_of(absent_of(l, r), t);
+  if (l.kind == VAL_NUM && r.kind == VAL_STR)
+    l = num_as_text(I, l);
+  if (r.kind == VAL_NUM && l.kind == VAL_STR)
+    r = num_as_text(I, r);
+  if (l.kind == VAL_STR && r.kind == VAL_STR) {
+    if (e->kind != AST_EQ && e->kind != AST_NE)
+      return interp_error(I, e, "text can only be compared with == and !=");
+    bool eq = l.len == r.len && memcmp(l.str, r.str, l.len) == 0;
+    return val_bool(e->kind == AST_EQ ? eq : !eq);
+  }
+  if (l.kind == VAL_BOOL && r.kind == VAL_BOOL &&
+      (e->kind == AST_EQ || e->kind == AST_NE))
+    return val_bool((l.b == r.b) == (e->kind == AST_EQ));
+  if (l.kind != VAL_NUM || r.kind != VAL_NUM)
+    return interp_error(I, e, "cannot compare these values with `%s`",
+                        ast_op_name(e->kind));
+  if ((unit_is_money(l.unit) && r.unit == UNIT_PCT) ||
+      (unit_is_money(r.unit) && l.unit == UNIT_PCT))
+    return interp_error(I, e, "cannot compare `%s` and `%s`",
+                        unit_name(l.unit), unit_name(r.unit));
+  if (unit_is_money(l.unit) && unit_is_money(r.unit))
+    r = val_convert(I->a, r, l.unit);
+  if (e->kind != AST_APPROX)
+    return val_bool(cmp_holds(e->kind, num_cmp(l.num, r.num)));
+  if (e->c) {
+    if (t.kind != VAL_NUM)
+      return interp_error(I, e->c, "the tolerance must be a number");
+    if (unit_is_money(l.unit) && unit_is_money(t.unit))
+      t = val_convert(I->a, t, l.unit);
+    return val_bool(num_within(l.num, r.num, t.num));
+  }
+  return val_bool(num_approx(l.num, r.num));
+}
+
+/* and / or: a decided side wins over a missing one (false and missing is
+ * false), otherwise missing stays missing. */
+static Value eval_logic(Interp *I, const Ast *e) {
+  Value l = eval(I, e->a);
+  bool is_and = e->kind == AST_AND;
+  if (l.kind == VAL_ERROR)
+    return l;
+  if (l.kind == VAL_BOOL && l.b != is_and)
+    return l; // false and …, true or …
+  Value r = eval(I, e->b);
+  if (r.kind == VAL_ERROR)
+    return r;
+  if (r.kind == VAL_BOOL && r.b != is_and)
+    return r;
+  if (val_absent(l) || val_absent(r))
+    return absent_of(l, r);
+  if (l.kind != VAL_BOOL || r.kind != VAL_BOOL)
+    return interp_error(I, e, "`%s` needs conditions on both sides",
+                        ast_op_name(e->kind));
+  return val_bool(is_and);
+}
+
+/* ------------------------------------------------------------------ calls */
+
+/* Walks `E for x in T [where C]`, appending E's value for every row to
+ * [out]. Returns a missing/error value that stops the walk, or VAL_BOOL. */
+static Value walk_gen(Interp *I, const Ast *g, Value **out, int *n, int *cap) {
+  Value coll = eval(I, g->b);
+  if (val_absent(coll))
+    return coll;
+  uint32_t nrows = coll.kind == VAL_TABLE ? coll.table->n_rows : coll.n_rows;
+  if (coll.kind != VAL_TABLE && coll.kind != VAL_ROWS)
+    return interp_error(I, g->b, "`for` walks the rows of a table");
+  I->gen_depth++;
+  Value stop = val_bool(true);
+  for (uint32_t i = 0; i < nrows; i++) {
+    Value row = {0};
+    row.kind = VAL_ROW;
+    row.table = coll.table;
+    row.row = coll.kind == VAL_TABLE ? &coll.table->rows[i] : coll.rows[i];
+    I->frame[g->index] = row;
+    if (g->c) {
+      Value w = eval(I, g->c);
+      if (val_absent(w)) {
+        stop = w;
+        break;
+      }
+      if (w.kind != VAL_BOOL) {
+        stop = interp_error(I, g->c, "`where` needs a condition");
+        break;
+      }
+      if (!w.b)
+        continue;
+    }
+    Value v = eval(I, g->a);
+    if (*n == *cap) {
+      *cap = *cap ? *cap * 2 : 16;
+      Value *nv = arena_alloc(I->a, (size_t)*cap * sizeof *nv);
+      if (*n)
+        memcpy(nv, *out, (size_t)*n * sizeof *nv);
+      *out = nv;
+    }
+    (*out)[(*n)++] = v;
+  }
+  I->gen_depth--;
+  return stop;
+}
+
+static Value eval_call(Interp *I, const Ast *e) {
+  if (e->index < 0)
+    return interp_error(I, e, "unknown function `%s`", e->name);
+  const BuiltinSig *sig = &I->p->builtins[e->index];
+  Value *args = NULL;
+  int n = 0, cap = 0;
+  if (e->n == 1 && e->list[0]->kind == AST_GEN) {
+    Value stop = walk_gen(I, e->list[0], &args, &n, &cap);
+    if (val_absent(stop))
+      return stop;
+  } else {
+    cap = e->n ? e->n : 1;
+    args = arena_alloc(I->a, (size_t)cap * sizeof *args);
+    for (int i = 0; i < e->n; i++)
+      args[n++] = eval(I, e->list[i]);
+  }
+  if (!(sig->flags & BI_LAZY))
+    for (int i = 0; i < n; i++)
+      if (val_absent(args[i])) {
+        Value stop = args[i];
+        for (int k = i + 1; k < n; k++) // an error outranks a missing
+          if (args[k].kind == VAL_ERROR)
+            stop = args[k];
+        return stop;
+      }
+  return std_fns[e->index](I, e, args, n);
+}
+
+/* ------------------------------------------------------------ expressions */
+
+static Value eval_global(Interp *I, int g) {
+  if (I->gstate[g] == 2)
+    return I->gvals[g];
+  // A global is evaluated outside any loop or trace: its value is shared.
+  bool tracing = I->tracing;
+  I->tracing = false;
+  I->gstate[g] = 1;
+  Value v = eval(I, I->p->globals[g].let->a);
+  I->gvals[g] = v;
+  I->gstate[g] = 2;
+  I->tracing = tracing;
+  return v;
+}
+
+static Value eval_inner(Interp *I, const Ast *e) {
+  switch (e->kind) {
+  case AST_NUMBER: {
+    NumParseError err;
+    Num *n = num_parse(I->a, e->str, e->str_len, &err);
+    if (!n)
+      return interp_error(I, e, "bad number `%s`", e->str);
+    return val_num(n, e->unit);
+  }
+  case AST_STRING:
+    return val_str(e->str, e->str_len);
+  case AST_NAME:
+    switch (e->ref) {
+    case REF_LOCAL: return I->frame[e->index];
+    case REF_GLOBAL: return eval_global(I, e->index);
+    case REF_TABLE: return table_value(I, e->index);
+    default: return interp_error(I, e, "unknown name `%s`", e->name);
+    }
+  case AST_PAREN:
+    return eval(I, e->a);
+  case AST_MEMBER:
+    return eval_member(I, e);
+  case AST_INDEX:
+    return eval_index(I, e);
+  case AST_CALL:
+    return eval_call(I, e);
+  case AST_NEG: {
+    Value v = eval(I, e->a);
+    if (val_absent(v))
+      return v;
+    if (v.kind != VAL_NUM)
+      return interp_error(I, e, "`-` needs a number");
+    return val_num(num_neg(I->a, v.num), v.unit);
+  }
+  case AST_NOT: {
+    Value v = eval(I, e->a);
+    if (val_absent(v))
+      return v;
+    if (v.kind != VAL_BOOL)
+      return interp_error(I, e, "`not` needs a condition");
+    return val_bool(!v.b);
+  }
+  case AST_ADD:
+  case AST_SUB:
+  case AST_MUL:
+  case AST_DIV:
+    return eval_arith(I, e);
+  case AST_EQ:
+  case AST_NE:
+  case AST_LT:
+  case AST_LE:
+  case AST_GT:
+  case AST_GE:
+  case AST_APPROX:
+    return eval_compare(I, e);
+  case AST_AND:
+  case AST_OR:
+    return eval_logic(I, e);
+  case AST_COALESCE: {
+    Value v = eval(I, e->a);
+    return v.kind == VAL_MISSING ? eval(I, e->b) : v;
+  }
+  case AST_IF: {
+    Value c = eval(I, e->a);
+    if (val_absent(c))
+      return c;
+    if (c.kind != VAL_BOOL)
+      return interp_error(I, e, "`if` needs a condition");
+    return eval(I, c.b ? e->b : e->c);
+  }
+  default:
+    return interp_error(I, e, "cannot evaluate this");
+  }
+}
+
+static Value eval(Interp *I, const Ast *e) {
+  Value v = eval_inner(I, e);
+  trace(I, e, v);
+  return v;
+}
+
+/* ------------------------------------------------------------- statements */
+
+static const char *context_text(Interp *I) {
+  if (I->n_ctx == 0)
+    return NULL;
+  Buf b;
+  buf_init(&b);
+  for (int i = 0; i < I->n_ctx; i++) {
+    if (i)
+      buf_puts(&b, ", ");
+    Value v = {0};
+    v.kind = VAL_ROW;
+    v.table = I->ctx_table[i];
+    v.row = I->ctx_row[i];
+    val_format(&b, v);
+  }
+  const char *s = arena_strndup(I->a, b.s, b.len);
+  buf_free(&b);
+  return s;
+}
+
+static const char *data_at(Interp *I) {
+  if (I->n_ctx == 0)
+    return NULL;
+  const Table *t = I->ctx_table[I->n_ctx - 1];
+  return arena_sprintf(I->a, "%s:%u", t->src->path,
+                       I->ctx_row[I->n_ctx - 1]->line);
+}
+
+static Finding *add_finding(Interp *I, Outcome kind, const Ast *at) {
+  Report *r = I->r;
+  if (I->rule_findings >= INTERP_MAX_FINDINGS_PER_RULE)
+    return NULL;
+  if (r->n_findings == r->cap_findings) {
+    r->cap_findings = r->cap_findings ? r->cap_findings * 2 : 32;
+    Finding *f = arena_alloc(I->a, (size_t)r->cap_findings * sizeof *f);
+    if (r->n_findings)
+      memcpy(f, r->findings, (size_t)r->n_findings * sizeof *f);
+    r->findings = f;
+  }
+  Finding *f = &r->findings[r->n_findings++];
+  memset(f, 0, sizeof *f);
+  f->kind = kind;
+  f->rule = I->rule;
+  f->at = at;
+  f->context = context_text(I);
+  f->data_at = data_at(I);
+  I->rule_findings++;
+  return f;
+}
+
+/* A skip is listed once per rule and missing path. */
+static void add_skip(Interp *I, const Ast *at, const char *path) {
+  Report *r = I->r;
+  for (int i = r->n_findings - 1; i >= 0 && r->findings[i].rule == I->rule;
+       i--)
+    if (r->findings[i].kind == OUT_SKIP &&
+        strcmp(r->findings[i].missing, path) == 0)
+      return;
+  Finding *f = add_finding(I, OUT_SKIP, at);
+  if (f)
+    f->missing = path;
+}
+
+static void add_error(Interp *I, const Ast *at, Value err) {
+  I->res->n_errors++;
+  Finding *f = add_finding(I, OUT_ERROR, at);
+  if (f) {
+    f->error = err.str;
+    f->err_src = err.src;
+    f->err_span = err.span;
+  }
+}
+
+/* The rule's own message with its {…} parts evaluated. */
+static const char *interpolate(Interp *I, const Ast *parts) {
+  Buf b;
+  buf_init(&b);
+  for (int i = 0; i < parts->n; i++) {
+    const Ast *p = parts->list[i];
+    if (p->kind == AST_STRING && p->type.kind == TY_UNKNOWN &&
+        p->str == NULL)
+      continue;
+    Value v = p->kind == AST_STRING ? val_str(p->str, p->str_len)
+                                    : eval(I, p);
+    val_format(&b, v);
+  }
+  const char *s = arena_strndup(I->a, b.s, b.len);
+  buf_free(&b);
+  return s;
+}
+
+static void run_assert(Interp *I, const Ast *s) {
+  I->n_details = 0;
+  Value v = eval(I, s->a);
+  if (v.kind == VAL_MISSING) {
+    I->res->n_skipped++;
+    add_skip(I, s, v.str);
+    return;
+  }
+  if (v.kind == VAL_ERROR) {
+    add_error(I, s, v);
+    return;
+  }
+  if (v.kind != VAL_BOOL) {
+    add_error(I, s, interp_error(I, s->a, "`assert` needs a condition"));
+    return;
+  }
+  I->res->n_checked++;
+  if (v.b)
+    return;
+  I->res->n_failed++;
+  // Evaluate again, tracing every sub-expression for the diagram.
+  int n_details = I->n_details;
+  const char **details = I->details;
+  I->details = NULL;
+  I->n_details = I->cap_details = 0;
+  I->tracing = true;
+  I->n_trace = I->cap_trace = 0;
+  I->trace = NULL;
+  eval(I, s->a);
+  I->tracing = false;
+  const char *msg = s->interp ? interpolate(I, s->interp) : NULL;
+  int k = 0;
+  do {
+    Finding *f = add_finding(I, OUT_FAIL, s);
+    if (!f)
+      return;
+    f->message = n_details ? details[k] : msg;
+    if (k == 0) {
+      f->trace = I->trace;
+      f->n_trace = I->n_trace;
+    }
+    if (n_details && msg && k == n_details - 1)
+      f->message = arena_sprintf(I->a, "%s\n%s", details[k], msg);
+  } while (++k < n_details);
+}
+
+static void run_block(Interp *I, Ast *const *stmts, int n);
+
+static void run_for(Interp *I, const Ast *s) {
+  Value coll = eval(I, s->a);
+  if (coll.kind == VAL_MISSING) {
+    I->res->n_skipped++;
+    add_skip(I, s, coll.str);
+    return;
+  }
+  if (coll.kind == VAL_ERROR) {
+    add_error(I, s, coll);
+    return;
+  }
+  if (coll.kind != VAL_TABLE && coll.kind != VAL_ROWS) {
+    add_error(I, s, interp_error(I, s->a, "`for` walks the rows of a table"));
+    return;
+  }
+  uint32_t nrows = coll.kind == VAL_TABLE ? coll.table->n_rows : coll.n_rows;
+  for (uint32_t i = 0; i < nrows; i++) {
+    Value row = {0};
+    row.kind = VAL_ROW;
+    row.table = coll.table;
+    row.row = coll.kind == VAL_TABLE ? &coll.table->rows[i] : coll.rows[i];
+    I->frame[s->index] = row;
+    int depth = I->n_ctx;
+    if (depth < INTERP_MAX_CONTEXT) {
+      I->ctx_table[depth] = row.table;
+      I->ctx_row[depth] = row.row;
+      I->n_ctx++;
+    }
+    bool go = true;
+    if (s->b) {
+      Value w = eval(I, s->b);
+      if (w.kind == VAL_MISSING) {
+        I->res->n_skipped++;
+        add_skip(I, s, w.str);
+        go = false;
+      } else if (w.kind == VAL_ERROR) {
+        add_error(I, s, w);
+        go = false;
+      } else if (w.kind != VAL_BOOL) {
+        add_error(I, s, interp_error(I, s->b, "`where` needs a condition"));
+        go = false;
+      } else {
+        go = w.b;
+      }
+    }
+    if (go)
+      run_block(I, s->list, s->n);
+    I->n_ctx = depth;
+  }
+}
+
+static void run_block(Interp *I, Ast *const *stmts, int n) {
+  for (int i = 0; i < n; i++) {
+    const Ast *s = stmts[i];
+    switch (s->kind) {
+    case AST_ASSERT:
+      run_assert(I, s);
+      break;
+    case AST_LET:
+      I->frame[s->index] = eval(I, s->a);
+      break;
+    case AST_FOR:
+      run_for(I, s);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+void interp_run(const Program *p, const Submission *s, Report *r) {
+  memset(r, 0, sizeof *r);
+  arena_init(&r->arena);
+  r->prog = p;
+  r->sub = s;
+  r->results = arena_zalloc(&r->arena, (size_t)(p->n_rules + 1) *
+                                           sizeof *r->results);
+  Interp I = {0};
+  I.p = p;
+  I.s = s;
+  I.r = r;
+  I.a = &r->arena;
+  I.gvals = arena_zalloc(I.a, (size_t)(p->n_globals + 1) * sizeof *I.gvals);
+  I.gstate = arena_zalloc(I.a, (size_t)(p->n_globals + 1));
+  int max_slots = 1;
+  for (int i = 0; i < p->n_rules; i++)
+    if (p->rules[i].n_slots > max_slots)
+      max_slots = p->rules[i].n_slots;
+  I.frame = arena_zalloc(I.a, (size_t)max_slots * sizeof *I.frame);
+  for (int i = 0; i < p->n_rules; i++) {
+    const Rule *rule = &p->rules[i];
+    RuleResult *res = &r->results[i];
+    res->rule = rule;
+    I.rule = rule;
+    I.res = res;
+    I.rule_findings = 0;
+    I.n_ctx = 0;
+    run_block(&I, rule->ast->list, rule->ast->n);
+    res->outcome = res->n_failed    ? OUT_FAIL
+                   : res->n_errors  ? OUT_ERROR
+                   : res->n_skipped ? OUT_SKIP
+                                    : OUT_PASS;
+  }
+}
+
+void interp_report_free(Report *r) { arena_free(&r->arena); }

@@ -1,0 +1,74 @@
+/* runtime/interp.h -- the evaluator (prefix interp_): runs a compiled
+ * Program against one loaded Submission and records each rule's outcome and
+ * findings in a Report.
+ *
+ * Evaluation is pure: the same program and data give the same values, so a
+ * failed assert is simply evaluated again with tracing on to draw its
+ * power-assert diagram (tracing costs nothing on the passing path). */
+#ifndef FISC_INTERP_H
+#define FISC_INTERP_H
+
+#include "lang/program.h"
+#include "runtime/load.h"
+#include "runtime/value.h"
+
+typedef enum { OUT_PASS, OUT_FAIL, OUT_SKIP, OUT_ERROR } Outcome;
+
+/* One value seen under a failed assert, for the diagram and for JSON. */
+typedef struct TraceItem {
+  const Ast *node;
+  Value value;
+} TraceItem;
+
+typedef struct Finding {
+  Outcome kind;          // OUT_FAIL, OUT_SKIP or OUT_ERROR
+  const Rule *rule;
+  const Ast *at;         // the assert
+  const char *message;   // the rule's interpolated message, or a builtin's
+  const char *missing;   // OUT_SKIP: the missing path
+  const char *error;     // OUT_ERROR: what went wrong
+  Src *err_src;          // OUT_ERROR: where
+  Span err_span;
+  const char *context;   // the loop row(s), e.g. 支出决算表["201"]
+  const char *data_at;   // data file position of that row, "file:line"
+  TraceItem *trace;      // OUT_FAIL: values of sub-expressions
+  int n_trace;
+} Finding;
+
+typedef struct RuleResult {
+  const Rule *rule;
+  Outcome outcome;       // FAIL > ERROR > SKIP > PASS, over its asserts
+  int n_checked;         // assert evaluations that passed or failed
+  int n_failed, n_skipped, n_errors;
+} RuleResult;
+
+// Findings of one rule beyond this are counted but not listed: a rule that
+// fails on every row of a big table says so once, not 5,000 times.
+#define INTERP_MAX_FINDINGS_PER_RULE 50
+
+typedef struct Report {
+  Arena arena;            // everything the report points to
+  const Program *prog;
+  const Submission *sub;
+  RuleResult *results;    // one per rule, in program order
+  Finding *findings;
+  int n_findings, cap_findings;
+} Report;
+
+/* Evaluates every rule of [p] on [s] into [r] (initialised here; free with
+ * interp_report_free). */
+void interp_run(const Program *p, const Submission *s, Report *r);
+void interp_report_free(Report *r);
+
+typedef struct Interp Interp;
+/* For builtins: the arena for temporaries, and a way to attach a detail
+ * finding (message) to the assert being evaluated -- rollup reports each
+ * failing parent this way. */
+Arena *interp_arena(Interp *I);
+void interp_detail(Interp *I, const char *message);
+const Submission *interp_submission(Interp *I);
+/* Returns an evaluation error value located at [at]. */
+Value interp_error(Interp *I, const Ast *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,60 @@
+/* runtime/value.h -- values of the evaluator (prefix val_): exact numbers
+ * with a unit, booleans, strings, rows, tables, row lists, `missing` (with the
+ * path of what is missing) and evaluation errors (with where they happened).
+ * Values are small structs passed by value; what they point to lives in the
+ * submission's data arena or the evaluator's scratch arena. */
+#ifndef FISC_VALUE_H
+#define FISC_VALUE_H
+
+#include <stdbool.h>
+
+#include "lang/buf.h"
+#include "lang/src.h"
+#include "lang/unit.h"
+#include "runtime/num.h"
+#include "runtime/table.h"
+
+typedef enum {
+  VAL_MISSING, // absent table/row/cell: str = the missing path
+  VAL_ERROR,   // evaluation error: str = message, span/src = where
+  VAL_NUM,
+  VAL_BOOL,
+  VAL_STR,
+  VAL_ROW,     // table + row
+  VAL_TABLE,
+  VAL_ROWS     // a list of rows of one table (children)
+} ValKind;
+
+typedef struct Value {
+  ValKind kind;
+  Unit unit;            // VAL_NUM
+  bool b;               // VAL_BOOL
+  Num *num;             // VAL_NUM
+  const char *str;      // VAL_STR text; VAL_MISSING path; VAL_ERROR message
+  uint32_t len;         // VAL_STR bytes
+  const Table *table;   // VAL_ROW / VAL_TABLE / VAL_ROWS
+  const Row *row;       // VAL_ROW
+  const Row **rows;     // VAL_ROWS
+  uint32_t n_rows;
+  Src *src;             // VAL_ERROR: where
+  Span span;
+} Value;
+
+Value val_missing(const char *path);
+Value val_bool(bool b);
+Value val_num(Num *n, Unit u);
+Value val_str(const char *s, uint32_t len);
+
+/* True for the two kinds that stop evaluation of what contains them. */
+static inline bool val_absent(Value v) {
+  return v.kind == VAL_MISSING || v.kind == VAL_ERROR;
+}
+
+/* Converts number [v] to money unit [to] exactly (no-op for other units). */
+Value val_convert(Arena *a, Value v, Unit to);
+/* Appends a short rendering: numbers at natural precision with no unit,
+ * booleans true/false, strings as written, `missing`, rows as
+ * 表["key"]. */
+void val_format(Buf *out, Value v);
+
+#endif

@@ -1,0 +1,216 @@
+/* stdlib/std_code.c -- builtins over classification codes and presence:
+ * exists level parent children rollup.
+ *
+ * Functional codes have 3 (类), 5 (款) and 7 (项) digits; economic codes 3
+ * and 5.  A code's parent is its prefix two digits shorter. */
+#include <string.h>
+
+#include "stdlib/std.h"
+
+// Names of the levels, by digits / 2 - 1.
+static const char *const level_names[] = {"类", "款", "项"};
+
+/* The text of a code value (a string, or a whole number written plainly). */
+static bool code_text(Interp *I, Value v, const char **s, uint32_t *len) {
+  if (v.kind == VAL_STR) {
+    *s = v.str;
+    *len = v.len;
+    return true;
+  }
+  if (v.kind == VAL_NUM) {
+    Buf b;
+    buf_init(&b);
+    num_format(&b, v.num);
+    *s = arena_strndup(interp_arena(I), b.s, b.len);
+    *len = (uint32_t)b.len;
+    buf_free(&b);
+    return true;
+  }
+  return false;
+}
+
+/* 1, 2, 3 for a 3-, 5-, 7-digit code; 0 for anything else (合计, 总计). */
+static int code_level(const char *s, uint32_t len) {
+  if (len != 3 && len != 5 && len != 7)
+    return 0;
+  for (uint32_t i = 0; i < len; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+  return (int)(len - 1) / 2;
+}
+
+Value std_exists(Interp *I, const Ast *call, Value *args, int n) {
+  (void)I;
+  (void)call;
+  (void)n;
+  if (args[0].kind == VAL_ERROR)
+    return args[0];
+  return val_bool(args[0].kind != VAL_MISSING);
+}
+
+Value std_level(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  const char *s;
+  uint32_t len;
+  if (!code_text(I, args[0], &s, &len))
+    return interp_error(I, call, "`level` needs a code");
+  return val_num(num_from_long(interp_arena(I), code_level(s, len)),
+                 UNIT_NONE);
+}
+
+Value std_parent(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  const char *s;
+  uint32_t len;
+  if (!code_text(I, args[0], &s, &len))
+    return interp_error(I, call, "`parent` needs a code");
+  if (code_level(s, len) < 2)
+    return val_missing(arena_sprintf(interp_arena(I), "parent(\"%.*s\")",
+                                     (int)len, s));
+  return val_str(s, len - 2);
+}
+
+/* The rows of [t] whose key is a direct child of the [len]-byte code [s]. */
+static Value kids_of(Interp *I, const Table *t, const char *s, uint32_t len) {
+  Value v = {0};
+  v.kind = VAL_ROWS;
+  v.table = t;
+  int lvl = code_level(s, len);
+  if (lvl == 0 || lvl == 3)
+    return v;
+  int key = t->decl->key_col;
+  uint32_t cap = 0;
+  for (uint32_t i = 0; i < t->n_rows; i++) {
+    const Cell *k = &t->rows[i].cells[key];
+    if (!k->text || k->len != len + 2 || code_level(k->text, k->len) != lvl + 1 ||
+        memcmp(k->text, s, len) != 0)
+      continue;
+    if (v.n_rows == cap) {
+      cap = cap ? cap * 2 : 8;
+      const Row **rows = arena_alloc(interp_arena(I), cap * sizeof *rows);
+      if (v.n_rows)
+        memcpy(rows, v.rows, v.n_rows * sizeof *rows);
+      v.rows = rows;
+    }
+    v.rows[v.n_rows++] = &t->rows[i];
+  }
+  return v;
+}
+
+Value std_children(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  if (args[0].kind != VAL_TABLE)
+    return interp_error(I, call, "the first argument of `children` must be "
+                                 "a table");
+  const char *s;
+  uint32_t len;
+  if (!code_text(I, args[1], &s, &len))
+    return interp_error(I, call, "`children` needs a code");
+  return kids_of(I, args[0].table, s, len);
+}
+
+/* The first text column of a table (科目名称), to name codes in messages. */
+static int name_col(const TableDecl *d) {
+  for (int i = 0; i < d->n_cols; i++)
+    if (i != d->key_col && d->cols[i].kind == COL_TEXT)
+      return i;
+  return -1;
+}
+
+static void describe(Buf *b, const Table *t, const Row *r, int col) {
+  const Cell *k = &r->cells[t->decl->key_col];
+  buf_add(b, k->text, k->len);
+  int nc = name_col(t->decl);
+  if (nc >= 0 && r->cells[nc].text) {
+    buf_putc(b, ' ');
+    buf_add(b, r->cells[nc].text, r->cells[nc].len);
+  }
+  buf_putc(b, ' ');
+  if (r->cells[col].num)
+    num_format(b, r->cells[col].num);
+  else
+    buf_puts(b, "(blank)");
+}
+
+/* rollup(T, col): every 类 = Σ its 款 and every 款 = Σ its 项 in column col,
+ * rounding-aware.  Each failing parent becomes its own finding (through
+ * interp_detail) listing its children's values.  A parent without children
+ * rows is not checked (the table is not detailed there); a blank value makes
+ * that parent's check missing. */
+Value std_rollup(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  if (args[0].kind != VAL_TABLE)
+    return interp_error(I, call, "the first argument of `rollup` must be a "
+                                 "table");
+  const Table *t = args[0].table;
+  const TableDecl *d = t->decl;
+  int col = -1;
+  for (int i = 0; i < d->n_cols; i++)
+    if (args[1].kind == VAL_STR && strlen(d->cols[i].name) == args[1].len &&
+        memcmp(d->cols[i].name, args[1].str, args[1].len) == 0)
+      col = i;
+  if (col < 0 || d->cols[col].kind != COL_NUMBER)
+    return interp_error(I, call, "`rollup` needs a number column of `%s`",
+                        d->name);
+  Arena *a = interp_arena(I);
+  int checked = 0, failed = 0;
+  const char *missing = NULL;
+  for (uint32_t i = 0; i < t->n_rows; i++) {
+    const Row *p = &t->rows[i];
+    const Cell *k = &p->cells[d->key_col];
+    if (!k->text)
+      continue;
+    int lvl = code_level(k->text, k->len);
+    if (lvl != 1 && lvl != 2)
+      continue;
+    Value kids = kids_of(I, t, k->text, k->len);
+    if (kids.n_rows == 0)
+      continue;
+    const char *blank = NULL;
+    if (!p->cells[col].num)
+      blank = arena_sprintf(a, "%s[\"%.*s\"].%s", d->name, (int)k->len,
+                            k->text, d->cols[col].name);
+    Num *sum = num_from_long(a, 0);
+    for (uint32_t j = 0; j < kids.n_rows && !blank; j++) {
+      const Cell *c = &kids.rows[j]->cells[col];
+      if (!c->num) {
+        const Cell *kk = &kids.rows[j]->cells[d->key_col];
+        blank = arena_sprintf(a, "%s[\"%.*s\"].%s", d->name, (int)kk->len,
+                              kk->text, d->cols[col].name);
+        break;
+      }
+      sum = num_add(a, sum, c->num);
+    }
+    if (blank) {
+      if (!missing)
+        missing = blank;
+      continue;
+    }
+    checked++;
+    if (num_approx(p->cells[col].num, sum))
+      continue;
+    failed++;
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s %.*s: %s ", level_names[lvl - 1], (int)k->len, k->text,
+               d->cols[col].name);
+    num_format(&b, p->cells[col].num);
+    buf_printf(&b, " ≠ Σ%s ", level_names[lvl]);
+    num_format(&b, sum);
+    buf_printf(&b, " (%s:%u)", t->src->path, p->line);
+    for (uint32_t j = 0; j < kids.n_rows; j++) {
+      buf_puts(&b, "\n    ");
+      describe(&b, t, kids.rows[j], col);
+    }
+    interp_detail(I, b.s);
+    buf_free(&b);
+  }
+  if (failed)
+    return val_bool(false);
+  if (missing)
+    return val_missing(missing);
+  if (checked == 0)
+    return val_missing(arena_sprintf(a, "%s: no 类 or 款 row with children",
+                                     d->name));
+  return val_bool(true);
+}
