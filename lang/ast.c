@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lang/limits.h"
 #include "lang/parse.h"
 
 static Ast *node(ParseCtx *pc, AstKind k, Span span) {
@@ -109,8 +110,9 @@ Ast *ast_import(ParseCtx *pc, Tok path) {
   return n;
 }
 
-Ast *ast_let(ParseCtx *pc, Tok name, Ast *e) {
-  Ast *n = node(pc, AST_LET, ast_join(tspan(name), e->span));
+Ast *ast_let(ParseCtx *pc, Tok kw, Tok name, Ast *e) {
+  // The span starts at `let`: for-body indentation is judged from there.
+  Ast *n = node(pc, AST_LET, ast_join(tspan(kw), e->span));
   n->op = tspan(name);
   n->name = tok_text(pc, name);
   n->a = e;
@@ -370,6 +372,15 @@ Ast *ast_number(ParseCtx *pc, Tok t) {
   }
   n->str = arena_strndup(pc->arena, s, len);
   n->str_len = len;
+  // The lexer gave digits with at most one point: only the size can be off.
+  const char *dot = memchr(s, '.', len);
+  uint32_t decimals = dot ? (uint32_t)(s + len - dot - 1) : 0;
+  uint32_t digits = len - (dot ? 1 : 0);
+  if (digits > NUM_MAX_DIGITS || decimals > NUM_MAX_DECIMALS) {
+    diag_error(pc->diags, pc->src, tspan(t), "number has more than %s",
+               digits > NUM_MAX_DIGITS ? "80 digits" : "40 decimals");
+    pc->failed = true;
+  }
   return n;
 }
 

@@ -93,7 +93,7 @@ struct ParseCtx;
 Ast *ast_list(struct ParseCtx *pc);
 Ast *ast_push(struct ParseCtx *pc, Ast *list, Ast *item);
 Ast *ast_import(struct ParseCtx *pc, Tok path);
-Ast *ast_let(struct ParseCtx *pc, Tok name, Ast *e);
+Ast *ast_let(struct ParseCtx *pc, Tok kw, Tok name, Ast *e);
 Ast *ast_table(struct ParseCtx *pc, Tok name, Ast *cols, Tok end);
 Ast *ast_column(struct ParseCtx *pc, Tok name, Tok type, const Tok *key);
 Ast *ast_rule(struct ParseCtx *pc, Tok id, Tok title, Tok sev, Ast *body,

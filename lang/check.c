@@ -38,6 +38,9 @@ typedef struct Checker {
   // Globals being resolved, innermost last: the cycle when one repeats.
   int gstack[CHECK_MAX_DEPTH];
   int n_gstack;
+  // Unknown names already reported: one root cause, one error.
+  const char **unknown;
+  int n_unknown, cap_unknown;
 } Checker;
 
 static Type ty(TypeKind k) {
@@ -166,7 +169,26 @@ static Type column_type(const ColDecl *col) {
 static void check_expr(Checker *c, Ast *e);
 static void resolve_global(Checker *c, int g, Ast *use);
 
+/* True (and remembered) the first time [name] is reported unknown. */
+static bool first_report(Checker *c, const char *name) {
+  for (int i = 0; i < c->n_unknown; i++)
+    if (strcmp(c->unknown[i], name) == 0)
+      return false;
+  if (c->n_unknown == c->cap_unknown) {
+    c->cap_unknown = c->cap_unknown ? c->cap_unknown * 2 : 16;
+    c->unknown = realloc(c->unknown, (size_t)c->cap_unknown * sizeof *c->unknown);
+    if (!c->unknown)
+      abort();
+  }
+  c->unknown[c->n_unknown++] = name;
+  return true;
+}
+
 static void unknown_name(Checker *c, Ast *e) {
+  if (!first_report(c, e->name)) {
+    c->failed = true;
+    return;
+  }
   error(c, e->src, e->span, "unknown name `%s`", e->name);
   Suggest s;
   suggest_init(&s, e->name);
@@ -263,6 +285,13 @@ static Type element_type(Checker *c, Ast *coll) {
 
 static void check_call(Checker *c, Ast *e) {
   int b = find_builtin(c->p, e->name);
+  if (b < 0 && !first_report(c, e->name)) {
+    c->failed = true;
+    for (int i = 0; i < e->n; i++)
+      if (e->list[i]->kind != AST_GEN)
+        check_expr(c, e->list[i]);
+    return;
+  }
   if (b < 0) {
     error(c, e->src, e->op, "unknown function `%s`", e->name);
     Suggest s;
@@ -359,6 +388,15 @@ static void check_expr(Checker *c, Ast *e) {
   switch (e->kind) {
   case AST_NUMBER:
     e->type = ty_num(e->unit, true);
+    if (c->p->n_literals == c->p->cap_literals) {
+      int cap = c->p->cap_literals ? c->p->cap_literals * 2 : 64;
+      Ast **l = arena_alloc(&c->p->arena, (size_t)cap * sizeof *l);
+      if (c->p->n_literals)
+        memcpy(l, c->p->literals, (size_t)c->p->n_literals * sizeof *l);
+      c->p->literals = l;
+      c->p->cap_literals = cap;
+    }
+    c->p->literals[c->p->n_literals++] = e;
     break;
   case AST_STRING:
     e->type = ty(TY_STR);
@@ -690,6 +728,7 @@ bool check_program(Program *p, Ast **items, int n, Diags *d) {
     r->n_slots = c->n_slots;
   }
   bool ok = !c->failed;
+  free(c->unknown);
   free(c);
   return ok;
 }

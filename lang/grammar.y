@@ -42,7 +42,7 @@ items ::= items item.
 
 item ::= IMPORT STRING(S).                  { parse_item(pc, ast_import(pc, S)); }
 item ::= table(T).                          { parse_item(pc, T); }
-item ::= LET IDENT(N) ASSIGN expr(E).       { parse_item(pc, ast_let(pc, N, E)); }
+item ::= LET(K) IDENT(N) ASSIGN expr(E).    { parse_item(pc, ast_let(pc, K, N, E)); }
 item ::= rule(R).                           { parse_item(pc, R); }
 item ::= error RBRACE.
 
@@ -73,7 +73,7 @@ stmts(A) ::= stmts(L) stmt(S).              { A = ast_push(pc, L, S); }
 stmt(A) ::= ASSERT(K) expr(E).              { A = ast_assert(pc, K, E, 0); }
 stmt(A) ::= ASSERT(K) expr(E) ELSE STRING(M).
                                             { A = ast_assert(pc, K, E, &M); }
-stmt(A) ::= LET IDENT(N) ASSIGN expr(E).    { A = ast_let(pc, N, E); }
+stmt(A) ::= LET(K) IDENT(N) ASSIGN expr(E). { A = ast_let(pc, K, N, E); }
 stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) COLON.
                                             { A = ast_for(pc, K, N, T, W, 0); }
 stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) LBRACE stmts(B) RBRACE.

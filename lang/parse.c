@@ -146,6 +146,7 @@ static void fold_for(ParseCtx *pc, Ast *block) {
  * with the start token [mode]. */
 static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
                 uint32_t off) {
+  int errors_before = pc->diags->n_errors;
   lex_init(&pc->lx, pc->src, text, len, off, pc->diags);
   void *p = fisc_parse_Alloc(malloc, pc);
   if (!p) {
@@ -190,7 +191,9 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
     if (k == 0 || pc->diags->stopped)
       break;
   }
-  if (pc->lx.had_error)
+  // A confusable reported by the lexer parses as what it stands for, but
+  // the file is still wrong: it must not run.
+  if (pc->lx.had_error || pc->diags->n_errors > errors_before)
     pc->failed = true;
   fisc_parse_Free(p, free);
 }

@@ -63,6 +63,9 @@ typedef struct Program {
   int n_rules;
   const BuiltinSig *builtins;
   int n_builtins;
+  Ast **literals;         // every number literal, parsed once by the runtime
+  int n_literals, cap_literals;
+  bool prepared;          // the runtime has parsed the literals (Ast.aux)
 } Program;
 
 /* Reads the rule file or folder at [path] with everything it imports, then

@@ -117,6 +117,7 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
     free(paths);
     return 2;
   }
+  interp_prepare(p);
   bool color = !output && !json && want_color(out_f, no_color);
   Buf out;
   buf_init(&out);

@@ -453,13 +453,8 @@ static Value eval_global(Interp *I, int g) {
 
 static Value eval_inner(Interp *I, const Ast *e) {
   switch (e->kind) {
-  case AST_NUMBER: {
-    NumParseError err;
-    Num *n = num_parse(I->a, e->str, e->str_len, &err);
-    if (!n)
-      return interp_error(I, e, "bad number `%s`", e->str);
-    return val_num(n, e->unit);
-  }
+  case AST_NUMBER:
+    return val_num(e->aux, e->unit); // parsed once, by interp_prepare
   case AST_STRING:
     return val_str(e->str, e->str_len);
   case AST_NAME:
@@ -742,7 +737,22 @@ static void run_block(Interp *I, Ast *const *stmts, int n) {
   }
 }
 
+void interp_prepare(Program *p) {
+  for (int i = 0; i < p->n_literals; i++) {
+    Ast *e = p->literals[i];
+    NumParseError err;
+    // The lexer and ast_number admit only digits with one point, within the
+    // limits, so parsing cannot fail here.
+    e->aux = num_parse(&p->arena, e->str, e->str_len, &err);
+    if (!e->aux)
+      abort();
+  }
+  p->prepared = true;
+}
+
 void interp_run(const Program *p, const Submission *s, Report *r) {
+  if (!p->prepared)
+    interp_prepare((Program *)p);
   memset(r, 0, sizeof *r);
   arena_init(&r->arena);
   r->prog = p;

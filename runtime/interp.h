@@ -55,6 +55,9 @@ typedef struct Report {
   int n_findings, cap_findings;
 } Report;
 
+/* Parses every number literal of [p] once, into its program arena.  Call it
+ * before evaluating on several threads; interp_run calls it if need be. */
+void interp_prepare(Program *p);
 /* Evaluates every rule of [p] on [s] into [r] (initialised here; free with
  * interp_report_free). */
 void interp_run(const Program *p, const Submission *s, Report *r);

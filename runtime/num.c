@@ -129,6 +129,11 @@ static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
   x->dec = dec;
   x->exact = false;
   x->unbounded = false;
+  // A bare "0" means "none" (no such expense), not "something that rounds
+  // to 0": tables and prose write 0 for an empty line, whatever the column's
+  // precision.  "0.00" keeps its interval: it may be a rounded 0.004.
+  if (dec == 0 && mpz_sgn(n) == 0)
+    set_exact(x);
   return x;
 }
 
@@ -282,10 +287,20 @@ static void hull4(Num *r, mpq_t p[4]) {
   mpq_set(r->hi, p[hi]);
 }
 
-/* Returns x + y; like every operation below, a computed value (dec -1).
- * The interval is [x.lo + y.lo, x.hi + y.hi]. */
+/* The display precision of a sum or difference: a sum of figures written
+ * with 2 decimals is itself a figure with 2 decimals (59.00, not 59); -1
+ * (natural precision) when either side is computed otherwise. */
+static int sum_dec(const Num *x, const Num *y) {
+  if (x->dec < 0 || y->dec < 0)
+    return -1;
+  return x->dec > y->dec ? x->dec : y->dec;
+}
+
+/* Returns x + y.  The interval is [x.lo + y.lo, x.hi + y.hi]; the display
+ * precision is that of the more precise side (sum_dec). */
 Num *num_add(Arena *a, const Num *x, const Num *y) {
   Num *r = new_result(a, x, y);
+  r->dec = sum_dec(x, y);
   mpq_add(r->v, x->v, y->v);
   if (r->exact) {
     set_exact(r);
@@ -299,6 +314,7 @@ Num *num_add(Arena *a, const Num *x, const Num *y) {
 /* Returns x − y: the interval is [x.lo − y.hi, x.hi − y.lo]. */
 Num *num_sub(Arena *a, const Num *x, const Num *y) {
   Num *r = new_result(a, x, y);
+  r->dec = sum_dec(x, y);
   mpq_sub(r->v, x->v, y->v);
   if (r->exact) {
     set_exact(r);

@@ -3,7 +3,8 @@
  * A Num is an exact rational (GMP mpq_t) -- no binary floating point ever
  * touches an amount -- plus the interval of true values it may stand for:
  * a figure written with k decimals stands for [v - ½·10⁻ᵏ, v + ½·10⁻ᵏ]
- * (it is a rounding of something in there).  Intervals propagate through
+ * (it is a rounding of something in there); a bare "0" is exact (it means
+ * "none").  Intervals propagate through
  * + − × ÷ and the builtins; `a ≈ b` holds iff the two intervals meet
  * (language.md, "Values and arithmetic").  An exact Num (counts, the 100 in
  * pct) has a zero-width interval.
@@ -19,18 +20,15 @@
 
 #include "lang/arena.h"
 #include "lang/buf.h"
+#include "lang/limits.h"
 
-// Decimals past which a written figure is refused: real documents use <= 6.
-#define NUM_MAX_DECIMALS 18
-// Digits (before + after the point) past which a figure is refused: 40-digit
-// values must work; anything longer is not an amount.
-#define NUM_MAX_DIGITS 60
 
 typedef struct Num {
   mpq_t v;        // exact point value
   mpq_t lo, hi;   // interval of true values (lo <= v <= hi); unused if unbounded
-  int dec;        // decimals as written (leaf), or the display precision
-                  // chosen by num_round; -1 = computed, display naturally
+  int dec;        // decimals as written (leaf); for a sum or difference of
+                  // such figures the larger of theirs; the precision chosen
+                  // by num_round; -1 = computed otherwise, display naturally
   bool exact;     // zero-width interval (lo == hi == v)
   bool unbounded; // interval is the whole line (divided by an interval
                   // that contains zero)

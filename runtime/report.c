@@ -15,6 +15,8 @@
 
 // Values wider than this are cut with … in the diagram.
 #define REPORT_MAX_VALUE_COLS 60
+// Missing paths listed per skipped rule; the rest are counted.
+#define REPORT_MAX_MISSING_SHOWN 3
 
 static const char *sev_name(Severity s) {
   return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
@@ -304,16 +306,26 @@ void report_text(Buf *out, const Report *r, bool color) {
       buf_printf(out, "%s: %d more findings not shown\n\n", res->rule->id,
                  total - listed);
   }
+  // Skipped rules: one entry per rule, with the first few missing paths.
   bool any_skip = false;
-  for (int i = 0; i < r->n_findings; i++) {
-    const Finding *f = &r->findings[i];
-    if (f->kind != OUT_SKIP)
-      continue;
-    if (!any_skip)
-      buf_puts(out, "skipped (data missing, not checked):\n");
-    any_skip = true;
-    buf_printf(out, "  %-6s %s — missing %s\n", f->rule->id, f->rule->title,
-               f->missing);
+  for (int i = 0; i < r->prog->n_rules; i++) {
+    const Rule *rule = r->results[i].rule;
+    int n = 0;
+    for (int k = 0; k < r->n_findings; k++) {
+      const Finding *f = &r->findings[k];
+      if (f->kind != OUT_SKIP || f->rule != rule)
+        continue;
+      if (!any_skip)
+        buf_puts(out, "skipped (data missing, not checked):\n");
+      any_skip = true;
+      if (n == 0)
+        buf_printf(out, "  %s %s\n", rule->id, rule->title);
+      if (n < REPORT_MAX_MISSING_SHOWN)
+        buf_printf(out, "      missing %s\n", f->missing);
+      n++;
+    }
+    if (n > REPORT_MAX_MISSING_SHOWN)
+      buf_printf(out, "      … and %d more\n", n - REPORT_MAX_MISSING_SHOWN);
   }
   if (any_skip)
     buf_putc(out, '\n');

@@ -59,9 +59,8 @@ void val_format(Buf *out, Value v) {
     buf_puts(out, "error");
     break;
   case VAL_NUM:
+    // Bare numbers, as rule authors write them in messages ("{x}%").
     num_format(out, v.num);
-    if (v.unit == UNIT_PCT)
-      buf_putc(out, '%');
     break;
   case VAL_BOOL:
     buf_puts(out, v.b ? "true" : "false");

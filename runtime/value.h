@@ -52,7 +52,7 @@ static inline bool val_absent(Value v) {
 
 /* Converts number [v] to money unit [to] exactly (no-op for other units). */
 Value val_convert(Arena *a, Value v, Unit to);
-/* Appends a short rendering: numbers at natural precision with no unit,
+/* Appends a short rendering: numbers at natural precision with no unit (not even %),
  * booleans true/false, strings as written, `missing`, rows as
  * 表["key"]. */
 void val_format(Buf *out, Value v);

@@ -210,7 +210,8 @@ Value std_rollup(Interp *I, const Ast *call, Value *args, int n) {
   if (missing)
     return val_missing(missing);
   if (checked == 0)
-    return val_missing(arena_sprintf(a, "%s: no 类 or 款 row with children",
+    return val_missing(arena_sprintf(a, "款 and 项 rows of %s (no 类 or 款 "
+                                        "row has children to add up)",
                                      d->name));
   return val_bool(true);
 }

@@ -5,9 +5,11 @@
  * space), the rule files and submission folders it names, and the expected
  * `out` (report), `err` (diagnostics) and `status` (exit status).  The
  * command runs in-process (cmd_main) with the case folder as the working
- * directory, so paths in the output are short and stable.  UPDATE_GOLDEN=1
+ * directory, so paths in the output are short and stable (or, when `args`
+ * starts with `@top`, from the top of the tree).  UPDATE_GOLDEN=1
  * rewrites the expected files from the actual output. */
 #include <dirent.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,20 +67,35 @@ static void expect_file(const char *name, const char *actual) {
   assert_true(same);
 }
 
+// The top of the tree: every case returns here, even after a failure
+// (cmocka leaves a failed test by longjmp, so teardown does it).
+static char top[PATH_MAX];
+
+static int back_to_top(void **state) {
+  (void)state;
+  return chdir(top);
+}
+
 static void run_case(void **state) {
   const char *dir = *state;
-  char cwd[PATH_MAX];
-  assert_non_null(getcwd(cwd, sizeof cwd));
   assert_int_equal(chdir(dir), 0);
   char *args = slurp("args");
   assert_non_null(args);
   char *argv[64];
   int argc = 0;
-  argv[argc++] = "fisc";
-  for (char *tok = strtok(args, " \t\r\n"); tok && argc < 63;
-       tok = strtok(NULL, " \t\r\n"))
+  static char prog[] = "fisc";
+  argv[argc++] = prog;
+  // `@top` first: the command runs from the top of the tree (for the shipped
+  // suites and examples); the expected files stay in the case folder.
+  char here[PATH_MAX];
+  assert_non_null(getcwd(here, sizeof here));
+  bool from_top = strncmp(args, "@top", 4) == 0;
+  for (char *tok = strtok(args + (from_top ? 4 : 0), " \t\r\n");
+       tok && argc < 63; tok = strtok(NULL, " \t\r\n"))
     argv[argc++] = tok;
   argv[argc] = NULL;
+  if (from_top)
+    assert_int_equal(chdir(top), 0);
   char *out_s = NULL, *err_s = NULL;
   size_t out_n = 0, err_n = 0;
   FILE *out = open_memstream(&out_s, &out_n);
@@ -86,6 +103,7 @@ static void run_case(void **state) {
   int status = cmd_main(argc, argv, out, err);
   fclose(out);
   fclose(err);
+  assert_int_equal(chdir(here), 0);
   char st[16];
   snprintf(st, sizeof st, "%d\n", status);
   expect_file("out", out_s);
@@ -94,7 +112,6 @@ static void run_case(void **state) {
   free(out_s);
   free(err_s);
   free(args);
-  assert_int_equal(chdir(cwd), 0);
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -127,12 +144,15 @@ static void collect(const char *root, char **cases, int *n) {
 int main(int argc, char **argv) {
   static char *cases[GOLDEN_MAX_CASES];
   int n = 0;
+  if (!getcwd(top, sizeof top))
+    return 1;
   collect(GOLDEN_ROOT, cases, &n);
   qsort(cases, (size_t)n, sizeof *cases, cmp_str);
   struct CMUnitTest *tests = calloc((size_t)n + 1, sizeof *tests);
   for (int i = 0; i < n; i++) {
     tests[i].name = cases[i];
     tests[i].test_func = run_case;
+    tests[i].teardown_func = back_to_top;
     tests[i].initial_state = cases[i];
   }
   if (argc > 1)

@@ -678,13 +678,14 @@ static void test_load_too_many_digits(void **state) {
   Fixture *f = *state;
   char text[256];
   snprintf(text, sizeof text,
-           "科目编码,科目名称,本年支出合计,占比\n201,一般,%s%s,5\n",
+           "科目编码,科目名称,本年支出合计,占比\n201,一般,%s%s%s,5\n",
            "1234567890123456789012345678901234567890",
-           "123456789012345678901234567890");
+           "1234567890123456789012345678901234567890",
+           "1234567890");
   assert_null(load(f, text));
   assert_non_null(strstr(f->d.out.s, "is not a number: too many digits "
                                      "(column `本年支出合计`)\n"));
-  // The 70-digit text is cut in the message.
+  // The 90-digit text (over NUM_MAX_DIGITS) is cut in the message.
   assert_non_null(strstr(f->d.out.s, "`1234567890123456789012345678901234567890"
                                      "…`"));
 }

@@ -227,7 +227,8 @@ static void test_num_point_one_plus_point_two(void **state) {
   Fix *fx = *state;
   Num *sum = num_add(&fx->arena, P(fx, "0.1"), P(fx, "0.2"));
   assert_int_equal(num_cmp(sum, P(fx, "0.3")), 0);
-  assert_int_equal(sum->dec, -1);
+  // A sum of figures written with 1 decimal is shown with 1 decimal.
+  assert_int_equal(sum->dec, 1);
   assert_string_equal(S(fx, sum), "0.3");
   assert_string_equal(I(fx, sum), "[0.2, 0.4]");
 }
@@ -243,7 +244,7 @@ static void test_num_forty_digit_exact(void **state) {
       "12193263113702179522618503273386678859448712086533622923332237463801111"
       "263526900");
   Num *z = P(fx, "12345678901234567890123456789.0123456789");
-  assert_string_equal(S(fx, num_sub(&fx->arena, z, z)), "0");
+  assert_string_equal(S(fx, num_sub(&fx->arena, z, z)), "0.0000000000");
   assert_string_equal(S(fx, z), "12345678901234567890123456789.0123456789");
 }
 
@@ -284,9 +285,12 @@ static void test_num_mul_interval_signs(void **state) {
   Num *p = num_mul(&fx->arena, P(fx, "-2"), P(fx, "3"));
   assert_string_equal(S(fx, p), "-6");
   assert_string_equal(I(fx, p), "[-8.75, -3.75]");
-  // [-0.5, 0.5] × [2.5, 3.5] straddles zero.
-  Num *z = num_mul(&fx->arena, P(fx, "0"), P(fx, "3"));
-  assert_string_equal(I(fx, z), "[-1.75, 1.75]");
+  // [-0.05, 0.05] × [2.5, 3.5] straddles zero.
+  Num *z = num_mul(&fx->arena, P(fx, "0.0"), P(fx, "3"));
+  assert_string_equal(I(fx, z), "[-0.175, 0.175]");
+  // A bare 0 is exact: 0 × [2.5, 3.5] is exactly 0.
+  z = num_mul(&fx->arena, P(fx, "0"), P(fx, "3"));
+  assert_string_equal(I(fx, z), "[0, 0]");
 }
 
 static void test_num_div_interval(void **state) {
@@ -511,8 +515,10 @@ static void test_num_neg_abs(void **state) {
   assert_string_equal(S(fx, num_abs(a, n)), "3.50");
   assert_string_equal(I(fx, num_abs(a, n)), "[3.495, 3.505]");
   assert_string_equal(S(fx, num_neg(a, L(fx, 0))), "0");
-  // The leaf "0" is [-0.5, 0.5]: its absolute value folds onto [0, 0.5].
-  assert_string_equal(I(fx, num_abs(a, P(fx, "0"))), "[0, 0.5]");
+  // The leaf "0.0" is [-0.05, 0.05]: its absolute value folds onto
+  // [0, 0.05].  A bare "0" is exact (it means "none").
+  assert_string_equal(I(fx, num_abs(a, P(fx, "0.0"))), "[0, 0.05]");
+  assert_string_equal(I(fx, num_abs(a, P(fx, "0"))), "[0, 0]");
   assert_int_equal(num_sign(num_abs(a, P(fx, "-2"))), 1);
   assert_int_equal(num_sign(P(fx, "-2")), -1);
 }
@@ -550,8 +556,15 @@ static void test_num_format_leaf(void **state) {
 static void test_num_format_computed_exact(void **state) {
   Fix *fx = *state;
   Arena *a = &fx->arena;
+  // Sums keep the written precision of their figures (59.00, not 59).
   assert_string_equal(S(fx, num_add(a, P(fx, "0.10"), P(fx, "0.20"))),
-                      "0.3");
+                      "0.30");
+  assert_string_equal(S(fx, num_add(a, P(fx, "0.1"), P(fx, "0.25"))),
+                      "0.35");
+  // Once a product or quotient is involved, the value shows naturally.
+  assert_string_equal(
+      S(fx, num_add(a, num_mul(a, P(fx, "0.10"), L(fx, 3)), P(fx, "0.20"))),
+      "0.5");
   assert_string_equal(S(fx, num_div(a, L(fx, 45), L(fx, 2))), "22.5");
   assert_string_equal(S(fx, num_mul(a, P(fx, "1.5"), L(fx, 2))), "3");
   assert_string_equal(S(fx, num_div(a, L(fx, 1), L(fx, 64))), "0.015625");

@@ -1,0 +1,74 @@
+#!/bin/sh
+# tests/cli.sh -- the built binary as a user runs it: --help, --version,
+# exit statuses, NO_COLOR, and the README's example command.  Usage:
+# tests/cli.sh build/fisc   (run from the top of the tree)
+fisc=${1:-build/fisc}
+pass=0
+fail=0
+
+# check NAME EXPECTED-STATUS COMMAND...: runs COMMAND, compares its status.
+check() {
+  name=$1 want=$2
+  shift 2
+  "$@" >/tmp/fisc-cli.$$ 2>&1
+  got=$?
+  if [ "$got" = "$want" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $name: exit $got, expected $want"
+    sed 's/^/    /' /tmp/fisc-cli.$$
+  fi
+}
+
+# has NAME PATTERN COMMAND...: the output of COMMAND contains PATTERN.
+has() {
+  name=$1 pattern=$2
+  shift 2
+  if "$@" 2>&1 | grep -q -- "$pattern"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $name: output lacks '$pattern'"
+  fi
+}
+
+check help 0 "$fisc" --help
+has help-usage "usage: fisc check" "$fisc" --help
+check version 0 "$fisc" --version
+has version-text "^fisc [0-9]" "$fisc" --version
+check no-args 2 "$fisc"
+check unknown-command 2 "$fisc" frobnicate
+check unknown-option 2 "$fisc" check --frob rules/2021 examples/dongxihu-bigdata-2021
+check bad-format 2 "$fisc" check --format xml rules/2021 examples/dongxihu-bigdata-2021
+check missing-rules 2 "$fisc" check no/such/rules examples/dongxihu-bigdata-2021
+check missing-submission 2 "$fisc" check rules/2021 no/such/submission
+check example 0 "$fisc" check rules/2021 examples/dongxihu-bigdata-2021
+check example-json 0 "$fisc" check --format json rules/2021 examples/dongxihu-bigdata-2021
+# Colour never goes to a pipe, and never with NO_COLOR or --no-color.
+if "$fisc" check rules/2021 examples/dongxihu-bigdata-2021 2>&1 | grep -q "$(printf '\033')"; then
+  fail=$((fail + 1)); echo "FAIL colour in a pipe"
+else
+  pass=$((pass + 1))
+fi
+# -o writes the whole report or nothing, and leaves no temporary file.
+out=$(mktemp -d)
+"$fisc" check -o "$out/report.txt" rules/2021 examples/dongxihu-bigdata-2021 >/dev/null 2>&1
+if [ -s "$out/report.txt" ] && [ "$(ls "$out" | wc -l)" = 1 ]; then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1)); echo "FAIL -o did not write exactly one file"
+fi
+"$fisc" check -o "$out/none/report.txt" rules/2021 examples/dongxihu-bigdata-2021 >/dev/null 2>&1
+if [ $? = 2 ] && [ ! -e "$out/none" ]; then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1)); echo "FAIL -o into a missing folder should fail with 2"
+fi
+# Determinism: two runs give byte-identical reports.
+a=$("$fisc" check --format json rules/2021 examples/dongxihu-bigdata-2021 2>&1)
+b=$("$fisc" check --format json rules/2021 examples/dongxihu-bigdata-2021 2>&1)
+if [ "$a" = "$b" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL nondeterministic"; fi
+rm -rf "$out" /tmp/fisc-cli.$$
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]
