@@ -19,6 +19,12 @@ static Ast *node(ParseCtx *pc, AstKind k, Span span) {
   return n;
 }
 
+/* The bytes of token [t] as the lexer saw them: for an expression inside a
+ * message that is a copy of the source with `\"` read as ` "`. */
+static const char *tbytes(ParseCtx *pc, Tok t) {
+  return (const char *)pc->lx.base + (t.off - pc->lx.base_off);
+}
+
 static Span tspan(Tok t) {
   Span s = {t.off, t.len};
   return s;
@@ -34,7 +40,7 @@ Span ast_join(Span a, Span b) {
 /* The token's text as a NUL-terminated string; backquoted identifiers lose
  * their backquotes. */
 static const char *tok_text(ParseCtx *pc, Tok t) {
-  const char *s = pc->src->bytes + t.off;
+  const char *s = tbytes(pc, t);
   uint32_t n = t.len;
   if (n >= 2 && s[0] == '`') {
     s++;
@@ -67,11 +73,14 @@ Ast *ast_push(ParseCtx *pc, Ast *list, Ast *item) {
 /* Decodes a string token: escapes \" \\ \n \t \{ \}; curly-quoted strings
  * (already reported by the lexer) lose their 3-byte quotes. */
 static void decode_string(ParseCtx *pc, Tok t, Ast *n) {
-  const char *s = pc->src->bytes + t.off;
+  const char *s = tbytes(pc, t);
   uint32_t len = t.len;
   uint32_t open = (unsigned char)s[0] == 0xE2 ? 3 : 1; // “ is E2 80 9C
   uint32_t close = 0;
-  if (len >= open + 1) {
+  if (s[0] == '\\' && len >= 4) { // \"…\" inside a message's {…}
+    open = 2;
+    close = 2;
+  } else if (len >= open + 1) {
     if (s[len - 1] == '"')
       close = 1;
     else if (len >= open + 3 && (unsigned char)s[len - 3] == 0xE2)
@@ -147,7 +156,7 @@ Ast *ast_column(ParseCtx *pc, Tok name, Tok type, const Tok *key) {
   n->is_key = key != NULL;
   n->coltype = type;
   n->index = -1;
-  const char *w = pc->src->bytes + type.off;
+  const char *w = tbytes(pc, type);
   for (size_t i = 0; i < sizeof coltypes / sizeof coltypes[0]; i++) {
     if (strlen(coltypes[i].word) == type.len &&
         memcmp(coltypes[i].word, w, type.len) == 0) {
@@ -176,7 +185,7 @@ Ast *ast_rule(ParseCtx *pc, Tok id, Tok title, Tok sev, Ast *body, Tok end) {
   n->str_len = tmp.str_len;
   n->sev = SEV_ERROR;
   if (sev.len) {
-    const char *w = pc->src->bytes + sev.off;
+    const char *w = tbytes(pc, sev);
     if (sev.len == 5 && memcmp(w, "error", 5) == 0)
       n->sev = SEV_ERROR;
     else if (sev.len == 7 && memcmp(w, "warning", 7) == 0)
@@ -233,7 +242,8 @@ static Ast *interpolate(ParseCtx *pc, Tok msg) {
         ast_push(pc, parts, p);
         buf_clear(&lit);
       }
-      Ast *e = parse_expr(pc->arena, pc->src, i + 1, j - i - 1, pc->diags);
+      Ast *e = parse_expr(pc->arena, pc->src, i + 1, j - i - 1, true,
+                          pc->diags);
       if (!e)
         pc->failed = true;
       else
@@ -280,6 +290,33 @@ Ast *ast_for(ParseCtx *pc, Tok kw, Tok name, Ast *coll, Ast *where,
     n->cap = -1; // braced form: body complete
   }
   return n;
+}
+
+Ast *ast_claim(ParseCtx *pc, Tok kw, int flags, Ast *source, Tok pat,
+               Ast *section) {
+  Ast *n = node(pc, AST_CLAIM, ast_join(tspan(kw), section ? section->span
+                                                         : tspan(pat)));
+  n->op = tspan(kw);
+  n->a = source;
+  n->b = section;
+  n->flags = flags;
+  Ast *p = ast_string(pc, pat);
+  n->c = p; // the pattern string, with its position for diagnostics
+  n->str = p->str;
+  n->str_len = p->str_len;
+  return n;
+}
+
+Ast *ast_claim_section(ParseCtx *pc, Tok word, Tok title) {
+  const char *w = tbytes(pc, word);
+  if (word.len != 7 || memcmp(w, "section", 7) != 0) {
+    diag_error(pc->diags, pc->src, tspan(word), "expected `section` after "
+                                                "`in`, found `%.*s`",
+               (int)word.len, w);
+    diag_help(pc->diags, "scope a claim with `in section \"标题\"`");
+    pc->failed = true;
+  }
+  return ast_string(pc, title);
 }
 
 Ast *ast_if(ParseCtx *pc, Tok kw, Ast *c, Ast *t, Ast *e) {
@@ -360,7 +397,7 @@ static const struct {
 
 Ast *ast_number(ParseCtx *pc, Tok t) {
   Ast *n = node(pc, AST_NUMBER, tspan(t));
-  const char *s = pc->src->bytes + t.off;
+  const char *s = tbytes(pc, t);
   uint32_t len = t.len;
   for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
     size_t k = strlen(suffixes[i].suffix);

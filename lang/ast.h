@@ -37,6 +37,8 @@ typedef enum {
   AST_ASSERT,   // assert a [else msg]; msg parts in list
   AST_LET,      // let name = a; resolved: ref + index/slot
   AST_FOR,      // for name in a [where b]: list; slot
+  AST_CLAIM,    // claim [all|?] a "str" [in section b]; aux Pattern; index
+                // = first hole slot; flags CLAIM_*
   AST_RULE,     // rule name(id) title severity { list }
   AST_TABLE,    // table name { list of AST_COLUMN }
   AST_COLUMN,   // name : coltype; is_key
@@ -48,14 +50,21 @@ typedef enum {
   REF_NONE,
   REF_TABLE,  // index = TableDecl.index
   REF_GLOBAL, // index = global let number
-  REF_LOCAL   // index = slot in the rule's frame
+  REF_LOCAL,  // index = slot in the rule's frame
+  REF_DOC     // index = a submission document (0 = 说明, the narrative)
 } RefKind;
+
+// AST_CLAIM modes.
+enum {
+  CLAIM_ALL = 1,      // the rest of the rule runs once per match
+  CLAIM_OPTIONAL = 2  // not found: the rule is skipped, not a finding
+};
 
 typedef enum { SEV_ERROR, SEV_WARNING, SEV_INFO } Severity;
 
 // Static type, as far as the checker can tell.
 typedef enum {
-  TY_UNKNOWN, TY_NUM, TY_BOOL, TY_STR, TY_TABLE, TY_ROW, TY_ROWS
+  TY_UNKNOWN, TY_NUM, TY_BOOL, TY_STR, TY_TABLE, TY_ROW, TY_ROWS, TY_DOC
 } TypeKind;
 
 typedef struct Type {
@@ -80,6 +89,7 @@ struct Ast {
   Unit unit;         // AST_NUMBER suffix
   Severity sev;      // AST_RULE
   bool is_key;       // AST_COLUMN
+  int flags;         // AST_CLAIM: CLAIM_*
   Tok coltype;       // AST_COLUMN: the written type
   // ---- filled in by the resolver
   RefKind ref;
@@ -101,6 +111,9 @@ Ast *ast_rule(struct ParseCtx *pc, Tok id, Tok title, Tok sev, Ast *body,
 Ast *ast_assert(struct ParseCtx *pc, Tok kw, Ast *e, const Tok *msg);
 Ast *ast_for(struct ParseCtx *pc, Tok kw, Tok name, Ast *coll, Ast *where,
              Ast *body);
+Ast *ast_claim(struct ParseCtx *pc, Tok kw, int flags, Ast *source, Tok pat,
+               Ast *section);
+Ast *ast_claim_section(struct ParseCtx *pc, Tok word, Tok title);
 Ast *ast_if(struct ParseCtx *pc, Tok kw, Ast *c, Ast *t, Ast *e);
 Ast *ast_binary(struct ParseCtx *pc, AstKind k, Ast *l, Ast *r, Tok op);
 Ast *ast_within(struct ParseCtx *pc, Ast *l, Ast *r, Ast *tol, Tok op);

@@ -35,6 +35,7 @@ typedef struct Checker {
   int n_locals;   // visible now
   int n_slots;    // allocated in the current rule
   int depth;
+  bool too_deep;  // the depth error was reported: once is enough
   // Globals being resolved, innermost last: the cycle when one repeats.
   int gstack[CHECK_MAX_DEPTH];
   int n_gstack;
@@ -379,9 +380,11 @@ static void check_call(Checker *c, Ast *e) {
 /* The type rules of expressions; see docs/language.md. */
 static void check_expr(Checker *c, Ast *e) {
   if (++c->depth > CHECK_MAX_DEPTH) {
-    if (c->depth == CHECK_MAX_DEPTH + 1)
+    if (!c->too_deep)
       error(c, e->src, e->span, "expression nested more than %d deep",
             CHECK_MAX_DEPTH);
+    c->too_deep = true;
+    c->failed = true;
     c->depth--;
     return;
   }
@@ -552,11 +555,14 @@ static void resolve_global(Checker *c, int g, Ast *use) {
   }
   gl->state = 1;
   c->gstack[c->n_gstack++] = g;
-  // A global sees tables and other globals, never a rule's locals.
-  int saved = c->n_locals;
+  // A global sees tables and other globals, never a rule's locals; its
+  // depth is its own (chains of lets are bounded by the gstack instead).
+  int saved = c->n_locals, saved_depth = c->depth;
   c->n_locals = 0;
+  c->depth = 0;
   check_expr(c, gl->let->a);
   c->n_locals = saved;
+  c->depth = saved_depth;
   c->n_gstack--;
   gl->state = 2;
 }

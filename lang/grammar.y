@@ -78,6 +78,16 @@ stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) COLON.
                                             { A = ast_for(pc, K, N, T, W, 0); }
 stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) LBRACE stmts(B) RBRACE.
                                             { A = ast_for(pc, K, N, T, W, B); }
+// claim [all] SOURCE "pattern" [in section "title"]; claim? is optional.
+stmt(A) ::= CLAIM(K) postfix(S) STRING(P) claim_in(I).
+                                            { A = ast_claim(pc, K, 0, S, P, I); }
+stmt(A) ::= CLAIM(K) ALL postfix(S) STRING(P) claim_in(I).
+                                            { A = ast_claim(pc, K, CLAIM_ALL, S, P, I); }
+stmt(A) ::= CLAIMQ(K) postfix(S) STRING(P) claim_in(I).
+                                            { A = ast_claim(pc, K, CLAIM_OPTIONAL, S, P, I); }
+claim_in(A) ::= .                           { A = 0; }
+claim_in(A) ::= IN IDENT(W) STRING(T).      { A = ast_claim_section(pc, W, T); }
+
 where(A) ::= .                              { A = 0; }
 where(A) ::= WHERE expr(E).                 { A = E; }
 

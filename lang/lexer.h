@@ -22,6 +22,7 @@ typedef struct Lexer {
   Diags *diags;
   bool want_rule_id;         // the previous token was `rule`
   bool had_error;            // a lexical error since the last check
+  bool escaped_quotes;       // inside a message's {…}: \" delimits strings
 } Lexer;
 
 /* Prepares [lx] to lex the NUL-terminated [n] bytes at [text], which start at

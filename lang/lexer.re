@@ -24,6 +24,7 @@ void lex_init(Lexer *lx, Src *src, const char *text, uint32_t n,
   lx->diags = d;
   lx->want_rule_id = false;
   lx->had_error = false;
+  lx->escaped_quotes = false;
 }
 
 static Span span_of(const Lexer *lx, const unsigned char *start,
@@ -99,6 +100,17 @@ int lex_next(Lexer *lx, Tok *t) {
   }
   for (;;) {
     const unsigned char *start = lx->cur, *YYMARKER;
+    // In `{…}` of a message, a string is written \"…\" (the message's own
+    // quotes are escaped); the token keeps the backslashes.
+    if (lx->escaped_quotes && start[0] == '\\' && start[1] == '"') {
+      const unsigned char *q = start + 2;
+      while (q < lx->lim && !(q[0] == '\\' && q[1] == '"'))
+        q++;
+      if (q < lx->lim) {
+        lx->cur = q + 2;
+        return tok(t, TOK_STRING, start, lx);
+      }
+    }
     (void)YYMARKER;
     /*!re2c
       re2c:define:YYCTYPE  = "unsigned char";
@@ -134,6 +146,9 @@ int lex_next(Lexer *lx, Tok *t) {
       "and"                    { return tok(t, TOK_AND, start, lx); }
       "or"                     { return tok(t, TOK_OR, start, lx); }
       "not"                    { return tok(t, TOK_NOT, start, lx); }
+      "claim"                  { return tok(t, TOK_CLAIM, start, lx); }
+      "claim?"                 { return tok(t, TOK_CLAIMQ, start, lx); }
+      "all"                    { return tok(t, TOK_ALL, start, lx); }
 
       id_start id_cont*        { return tok(t, TOK_IDENT, start, lx); }
       "`" [^`\n\x00]+ "`"      { return tok(t, TOK_IDENT, start, lx); }
@@ -174,7 +189,9 @@ int lex_next(Lexer *lx, Tok *t) {
       ">"  { return tok(t, TOK_GT, start, lx); }
       ">=" | "≥" { return tok(t, TOK_GE, start, lx); }
       "≈" | "~=" { return tok(t, TOK_APPROX, start, lx); }
-      "±" | "+/-" { return tok(t, TOK_PM, start, lx); }
+      // `+-` too: `99.5 +- 0.5` means a tolerance far more often than
+      // `99.5 + -0.5`, and elsewhere it is a syntax error, never silent.
+      "±" | "+/-" | "+-" { return tok(t, TOK_PM, start, lx); }
       "??" { return tok(t, TOK_QQ, start, lx); }
       "%"  { return tok(t, TOK_PERCENT, start, lx); }
 

@@ -39,6 +39,9 @@ static const char *tok_name(int kind) {
   case TOK_AND: return "`and`";
   case TOK_OR: return "`or`";
   case TOK_NOT: return "`not`";
+  case TOK_CLAIM: return "`claim`";
+  case TOK_CLAIMQ: return "`claim?`";
+  case TOK_ALL: return "`all`";
   case TOK_LPAREN: return "`(`";
   case TOK_RPAREN: return "`)`";
   case TOK_LBRACKET: return "`[`";
@@ -76,6 +79,8 @@ void parse_item(ParseCtx *pc, Ast *item) {
  * lexer has already said what is wrong, so stay silent (no cascade). */
 void parse_syntax_error(ParseCtx *pc, int major, const Tok *t) {
   pc->failed = true;
+  if (pc->overflow)
+    return;
   if (pc->lx.had_error) {
     pc->lx.had_error = false;
     return;
@@ -100,6 +105,7 @@ void parse_syntax_error(ParseCtx *pc, int major, const Tok *t) {
 
 void parse_stack_overflow(ParseCtx *pc) {
   pc->failed = true;
+  pc->overflow = true;
   Span sp = {pc->last.off, pc->last.len};
   diag_error(pc->diags, pc->src, sp, "expression nested too deeply");
 }
@@ -145,9 +151,9 @@ static void fold_for(ParseCtx *pc, Ast *block) {
 /* Runs the lexer and parser over [text] (starting at byte [off] of the Src)
  * with the start token [mode]. */
 static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
-                uint32_t off) {
-  int errors_before = pc->diags->n_errors;
+                uint32_t off, bool escaped_quotes) {
   lex_init(&pc->lx, pc->src, text, len, off, pc->diags);
+  pc->lx.escaped_quotes = escaped_quotes;
   void *p = fisc_parse_Alloc(malloc, pc);
   if (!p) {
     diag_error(pc->diags, NULL, (Span){0, 0}, "out of memory");
@@ -161,6 +167,8 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
   bool too_deep = false;
   for (;;) {
     int k = lex_next(&pc->lx, &t);
+    if (pc->lx.had_error)
+      pc->lexed_bad = true;
     if (k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE) {
       if (depth == PARSE_MAX_NESTING) {
         if (!too_deep)
@@ -177,7 +185,9 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
                                      : TOK_LBRACE;
       if (depth > 0 && open[depth - 1].kind == want)
         depth--;
-    } else if (k == 0 && depth > 0 && !pc->lx.had_error) {
+    } else if (k == 0 && depth > 0 && !pc->lexed_bad) {
+      // (After a lexical error -- an unterminated string that swallowed a
+      // `]` -- the opener is that error's fault: say nothing more.)
       Tok o = open[depth - 1];
       uint32_t line, col;
       src_linecol(pc->src, o.off, &line, &col);
@@ -188,12 +198,13 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
     }
     pc->last = t;
     fisc_parse_(p, k, t);
-    if (k == 0 || pc->diags->stopped)
+    if (k == 0 || pc->diags->stopped || pc->overflow)
       break;
   }
-  // A confusable reported by the lexer parses as what it stands for, but
-  // the file is still wrong: it must not run.
-  if (pc->lx.had_error || pc->diags->n_errors > errors_before)
+  // Other lexical errors leave holes in the tree.  (A confusable reported by
+  // the lexer parses as what it stands for: the tree is sound, the file is
+  // still wrong, and the caller sees that from the error count.)
+  if (pc->lx.had_error || pc->lexed_bad)
     pc->failed = true;
   fisc_parse_Free(p, free);
 }
@@ -204,7 +215,7 @@ Ast *parse_file(Arena *arena, Src *src, Diags *d) {
   pc.src = src;
   pc.diags = d;
   pc.items = ast_list(&pc);
-  run(&pc, TOK_MODE_FILE, src->bytes, (uint32_t)src->len, 0);
+  run(&pc, TOK_MODE_FILE, src->bytes, (uint32_t)src->len, 0, false);
   if (pc.failed)
     return NULL;
   for (int i = 0; i < pc.items->n; i++)
@@ -220,14 +231,14 @@ Ast *parse_file(Arena *arena, Src *src, Diags *d) {
 }
 
 Ast *parse_expr(Arena *arena, Src *src, uint32_t off, uint32_t len,
-                Diags *d) {
+                bool in_string, Diags *d) {
   ParseCtx pc = {0};
   pc.arena = arena;
   pc.src = src;
   pc.diags = d;
   // The lexer needs a NUL-terminated text: lex a copy, positions offset.
   char *copy = arena_strndup(arena, src->bytes + off, len);
-  run(&pc, TOK_MODE_EXPR, copy, len, off);
+  run(&pc, TOK_MODE_EXPR, copy, len, off, in_string);
   if (!pc.failed && !pc.expr) {
     diag_error(d, src, (Span){off, len}, "empty `{}` in message");
     return NULL;

@@ -20,16 +20,23 @@ typedef struct ParseCtx {
   Ast *expr;      // MODE_EXPR: the expression
   Tok last;       // last token handed to the parser
   int errors;     // syntax errors reported in this parse
-  bool failed;    // any error (lexical or syntax) in this parse
+  bool failed;    // the tree is unusable (syntax error, bad character)
+  bool lexed_bad; // a lexical error happened somewhere in this parse
+  bool overflow;  // the parser stack overflowed: stop, say nothing more
 } ParseCtx;
 
 /* Parses the whole of [src].  Returns the list of items (AST_LIST of
- * AST_IMPORT/TABLE/LET/RULE), or NULL when errors were reported. Nodes are
+ * AST_IMPORT/TABLE/LET/RULE), or NULL when the tree is unusable.  A file
+ * whose only errors are confusable characters (reported, and read as the
+ * ASCII they stand for) still returns its items, so the checker can report
+ * more; the caller knows the file failed from the error count.  Nodes are
  * owned by [arena]. */
 Ast *parse_file(Arena *arena, Src *src, Diags *d);
 /* Parses the [len] bytes at byte [off] of [src] as one expression (used for
- * `{…}` interpolations in messages).  Returns NULL on error. */
-Ast *parse_expr(Arena *arena, Src *src, uint32_t off, uint32_t len, Diags *d);
+ * `{…}` interpolations in messages, where a quote inside is written `\"`:
+ * [in_string] reads `\"` as `"`).  Returns NULL on error. */
+Ast *parse_expr(Arena *arena, Src *src, uint32_t off, uint32_t len,
+                bool in_string, Diags *d);
 
 // Called from grammar actions.
 void parse_item(ParseCtx *pc, Ast *item);

@@ -181,7 +181,8 @@ static void load_path(Loader *ld, const char *path, Src *from, Span at) {
     names[n++] = arena_strdup(&ld->p->arena, e->d_name);
   }
   closedir(dir);
-  qsort(names, (size_t)n, sizeof *names, cmp_str);
+  if (n > 1)
+    qsort(names, (size_t)n, sizeof *names, cmp_str);
   size_t plen = strlen(path);
   while (plen > 1 && path[plen - 1] == '/')
     plen--;
@@ -208,8 +209,12 @@ Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
   Loader ld = {0};
   ld.p = p;
   ld.d = d;
+  int errors = d->n_errors;
   load_path(&ld, path, NULL, (Span){0, 0});
-  bool ok = !ld.failed && check_program(p, ld.items, ld.n_items, d);
+  // Files with only confusable characters parsed: check them too, so one
+  // run reports everything; any error at all means the suite cannot run.
+  bool ok = !ld.failed && check_program(p, ld.items, ld.n_items, d) &&
+            d->n_errors == errors;
   for (int i = 0; i < ld.n_done; i++)
     free(ld.done[i]);
   free(ld.done);

@@ -25,6 +25,10 @@ struct Interp {
   Arena *a;            // temporaries and report strings (= r->arena)
   Value *gvals;        // global lets, computed on first use
   unsigned char *gstate; // 0 not yet, 1 computing, 2 done
+  // Details a global's evaluation attached (rollup in a let): given again
+  // to every assert that uses the cached value.
+  const char ***gdetails;
+  int *n_gdetails;
   Value *frame;        // locals of the rule being run
   const Rule *rule;
   RuleResult *res;
@@ -438,13 +442,24 @@ static Value eval_call(Interp *I, const Ast *e) {
 /* ------------------------------------------------------------ expressions */
 
 static Value eval_global(Interp *I, int g) {
-  if (I->gstate[g] == 2)
+  if (I->gstate[g] == 2) {
+    for (int k = 0; k < I->n_gdetails[g]; k++)
+      interp_detail(I, I->gdetails[g][k]);
     return I->gvals[g];
+  }
   // A global is evaluated outside any loop or trace: its value is shared.
   bool tracing = I->tracing;
   I->tracing = false;
   I->gstate[g] = 1;
+  int before = I->n_details;
   Value v = eval(I, I->p->globals[g].let->a);
+  int n = I->n_details - before;
+  if (n > 0) {
+    I->gdetails[g] = arena_alloc(I->a, (size_t)n * sizeof **I->gdetails);
+    memcpy(I->gdetails[g], I->details + before,
+           (size_t)n * sizeof **I->gdetails);
+    I->n_gdetails[g] = n;
+  }
   I->gvals[g] = v;
   I->gstate[g] = 2;
   I->tracing = tracing;
@@ -766,6 +781,10 @@ void interp_run(const Program *p, const Submission *s, Report *r) {
   I.a = &r->arena;
   I.gvals = arena_zalloc(I.a, (size_t)(p->n_globals + 1) * sizeof *I.gvals);
   I.gstate = arena_zalloc(I.a, (size_t)(p->n_globals + 1));
+  I.gdetails = arena_zalloc(I.a, (size_t)(p->n_globals + 1) *
+                                     sizeof *I.gdetails);
+  I.n_gdetails = arena_zalloc(I.a, (size_t)(p->n_globals + 1) *
+                                       sizeof *I.n_gdetails);
   int max_slots = 1;
   for (int i = 0; i < p->n_rules; i++)
     if (p->rules[i].n_slots > max_slots)

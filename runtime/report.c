@@ -337,9 +337,10 @@ void report_text(Buf *out, const Report *r, bool color) {
     skip += o == OUT_SKIP;
     err += o == OUT_ERROR;
   }
-  buf_printf(out, "%d rules: %d passed, %d failed, %d skipped, %d "
-                  "evaluation errors\n",
-             r->prog->n_rules, pass, fail, skip, err);
+  buf_printf(out, "%d rule%s: %d passed, %d failed, %d skipped, %d "
+                  "evaluation error%s\n",
+             r->prog->n_rules, r->prog->n_rules == 1 ? "" : "s", pass, fail,
+             skip, err, err == 1 ? "" : "s");
   arena_free(&scratch);
 }
 

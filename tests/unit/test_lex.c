@@ -36,6 +36,7 @@ static int teardown(void **state) {
 }
 
 static void start(Fixture *f, const char *text) {
+  src_free(f->src); // a test may lex several texts
   f->src = src_from_string("t.fisc", text, strlen(text));
   lex_init(&f->lx, f->src, f->src->bytes, (uint32_t)f->src->len, 0, &f->d);
 }
