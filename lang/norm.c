@@ -1,0 +1,165 @@
+/* lang/norm.c -- the normal form of narrative text (prefix norm_): NFKC one
+ * code point at a time, white space dropped, invalid bytes made U+FFFD, and
+ * an offset map from every output byte back to the input.
+ *
+ * It knows nothing about patterns, sentences or headings; pattern.c and
+ * narrative.c call it on literal text and on whole documents alike, so both
+ * sides of a match are normalised by the very same code. */
+#include "lang/norm.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lang/uwidth.h"
+
+// NFKC of one code point is at most 18 code points (U+FDFA); room for more
+// keeps utf8proc_decompose_char from ever reporting a short buffer.
+#define NORM_MAX_DECOMP 32
+// Slack added to the first output buffer.  Most text shrinks (white space
+// goes, full-width punctuation drops from 3 bytes to 1); only compatibility
+// characters such as ㈠ → "(一)" grow, and then the buffer doubles.
+#define NORM_SLACK 64
+
+// UTF-8 of U+FFFD REPLACEMENT CHARACTER, written for each invalid byte.
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* The growing output: text and (optionally) map share one capacity. */
+typedef struct Out {
+  Arena *a;
+  char *text;
+  uint32_t *map; // NULL when no map is wanted
+  uint32_t len, cap;
+} Out;
+
+/* Doubles the capacity of [o] until [need] more bytes fit.  The old blocks
+ * stay in the arena (it cannot free); this only happens for text that grows
+ * under NFKC, and doubling bounds the waste by the final size. */
+static void grow(Out *o, uint32_t need) {
+  uint32_t cap = o->cap;
+  while (cap - o->len < need)
+    cap = cap * 2;
+  char *text = arena_alloc(o->a, (size_t)cap + 1);
+  memcpy(text, o->text, o->len);
+  o->text = text;
+  if (o->map) {
+    uint32_t *map = arena_alloc(o->a, ((size_t)cap + 1) * sizeof *map);
+    memcpy(map, o->map, (size_t)o->len * sizeof *map);
+    o->map = map;
+  }
+  o->cap = cap;
+}
+
+/* Appends the [n] bytes at [b], all produced by the input character at
+ * original offset [orig]. */
+static void put(Out *o, const char *b, uint32_t n, uint32_t orig) {
+  if (o->cap - o->len < n)
+    grow(o, n);
+  memcpy(o->text + o->len, b, n);
+  if (o->map)
+    for (uint32_t i = 0; i < n; i++)
+      o->map[o->len + i] = orig;
+  o->len += n;
+}
+
+/* True for the characters removed from the normal form: Unicode White_Space
+ * (tab, LF, VT, FF, CR, space, NEL, NBSP, U+1680, U+2000..U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000) and the invisible characters PDF
+ * extractors leave inside words and numbers: ZERO WIDTH SPACE U+200B, SOFT
+ * HYPHEN U+00AD, WORD JOINER U+2060 and the BOM / ZWNBSP U+FEFF. */
+static bool dropped(int32_t cp) {
+  if (cp < 0x80)
+    return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  switch (cp) {
+  case 0x85:   // NEXT LINE
+  case 0xA0:   // NO-BREAK SPACE
+  case 0xAD:   // SOFT HYPHEN
+  case 0x1680: // OGHAM SPACE MARK
+  case 0x200B: // ZERO WIDTH SPACE
+  case 0x2028: // LINE SEPARATOR
+  case 0x2029: // PARAGRAPH SEPARATOR
+  case 0x202F: // NARROW NO-BREAK SPACE
+  case 0x205F: // MEDIUM MATHEMATICAL SPACE
+  case 0x2060: // WORD JOINER
+  case 0x3000: // IDEOGRAPHIC SPACE
+  case 0xFEFF: // BOM / ZERO WIDTH NO-BREAK SPACE
+    return true;
+  default:
+    return cp >= 0x2000 && cp <= 0x200A; // EN QUAD .. HAIR SPACE
+  }
+}
+
+/* Appends the normal form of code point [cp], whose [n] original bytes are
+ * at [s] and start at original offset [orig].  A code point without a
+ * decomposition is its own NFKC (true of all CJK ideographs, Hangul
+ * syllables recompose to themselves), so its bytes are copied as they are;
+ * the rest go through utf8proc without any allocation. */
+static void put_cp(Out *o, int32_t cp, const char *s, uint32_t n,
+                   uint32_t orig) {
+  if (dropped(cp))
+    return;
+  const utf8proc_property_t *prop = utf8proc_get_property(cp);
+  if (prop->decomp_seqindex == UINT16_MAX) {
+    put(o, s, n, orig);
+    return;
+  }
+  utf8proc_int32_t buf[NORM_MAX_DECOMP];
+  utf8proc_ssize_t k = utf8proc_decompose_char(
+      cp, buf, NORM_MAX_DECOMP,
+      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, NULL);
+  if (k < 0 || k > NORM_MAX_DECOMP) {
+    put(o, s, n, orig); // cannot happen for a valid code point
+    return;
+  }
+  k = utf8proc_normalize_utf32(buf, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  for (utf8proc_ssize_t i = 0; i < k; i++) {
+    if (dropped(buf[i]))
+      continue; // U+3000 and NBSP decompose to a plain space
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(buf[i], enc);
+    put(o, (const char *)enc, (uint32_t)m, orig);
+  }
+}
+
+/* Walks the input once.  ASCII, by far the commonest byte in numbers and
+ * punctuation, is copied or dropped without decoding; everything else is
+ * decoded strictly (uwidth_decode, the decoder the lexer and the caret
+ * renderer use, so all three agree on where characters start). */
+void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
+               bool with_map, Norm *out) {
+  Out o;
+  o.a = a;
+  o.cap = len + NORM_SLACK;
+  o.len = 0;
+  o.text = arena_alloc(a, (size_t)o.cap + 1);
+  o.map = with_map ? arena_alloc(a, ((size_t)o.cap + 1) * sizeof *o.map)
+                   : NULL;
+  uint32_t i = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (c != ' ' && (c < '\t' || c > '\r')) {
+        if (o.len == o.cap)
+          grow(&o, 1);
+        o.text[o.len] = (char)c;
+        if (o.map)
+          o.map[o.len] = base + i;
+        o.len++;
+      }
+      i++;
+      continue;
+    }
+    int32_t cp;
+    uint32_t n = (uint32_t)uwidth_decode(s + i, len - i, &cp);
+    if (cp < 0)
+      put(&o, replacement, 3, base + i);
+    else
+      put_cp(&o, cp, s + i, n, base + i);
+    i += n;
+  }
+  o.text[o.len] = '\0';
+  if (o.map)
+    o.map[o.len] = base + len;
+  out->text = o.text;
+  out->len = o.len;
+  out->map = o.map;
+}

@@ -1,0 +1,426 @@
+/* runtime/match.c -- searching normalised narrative text for a compiled claim
+ * pattern (prefix match_).
+ *
+ * Only the bytes in [from, to) are ever read: a section's search cannot see
+ * (or be confused by) the figures of the next section.  Each alternative is
+ * searched for its leftmost start; the leftmost over all alternatives wins,
+ * the earlier alternative on a tie.  It does not parse numbers (num.c does,
+ * from the bound slices) and knows nothing of sections or rules. */
+#define _GNU_SOURCE // memmem
+#include "runtime/match.h"
+
+#include <string.h>
+
+// Failed (item, position) states remembered per search.  Fillers and text
+// holes retry longer extents; remembering that "item i cannot match at
+// position q" makes each state fail at most once, so nested fillers cost a
+// sum, not a product.  A collision only forgets a failure (it is re-derived).
+#define MATCH_MEMO 512
+
+// UTF-8 of the characters the matcher itself knows.
+#define U_MINUS "\xE2\x88\x92"  // − U+2212 MINUS SIGN (NFKC keeps it)
+#define U_PERIOD "\xE3\x80\x82" // 。 U+3002 IDEOGRAPHIC FULL STOP
+#define U_NIAN "\xE5\xB9\xB4"   // 年
+#define U_YUE "\xE6\x9C\x88"    // 月
+#define U_RI "\xE6\x97\xA5"     // 日
+
+/* One search: the text window, the alternative being tried, the match being
+ * filled in and the failure memo. */
+typedef struct Ctx {
+  const Pattern *p;
+  const PatAlt *alt;
+  int ai;                         // index of [alt]
+  const unsigned char *t;
+  uint32_t from, to;
+  uint32_t end;                   // end of the successful match
+  uint32_t hs[PATTERN_MAX_HOLES]; // hole ranges on the current path
+  uint32_t he[PATTERN_MAX_HOLES];
+  bool backtracks;                // [alt] has a filler or a text hole
+  bool memo_clear;                // [memo] has been zeroed for this search
+  uint64_t memo[MATCH_MEMO];      // key + 1 of failed states; 0 = empty
+} Ctx;
+
+static bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* True when the bytes at [pos] spell the 3-byte UTF-8 character [u]. */
+static bool at3(const Ctx *x, uint32_t pos, const char *u) {
+  return pos + 3 <= x->to && memcmp(x->t + pos, u, 3) == 0;
+}
+
+/* Returns the length of the UTF-8 character starting at [pos] (1 for a
+ * stray byte, which the normal form never contains). */
+static uint32_t char_len(const Ctx *x, uint32_t pos) {
+  unsigned char c = x->t[pos];
+  uint32_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return pos + n <= x->to ? n : x->to - pos;
+}
+
+/* True when a figure may start at [pos]: the text before is not the end of
+ * a longer figure.  Refused: a digit before ("2012.5" holds no "12.5"), a
+ * '.' after a digit ("3.14" holds no "14"), and a ',' after a digit when
+ * three digits follow (the "234" of "1,234"). */
+static bool starts_figure(const Ctx *x, uint32_t pos) {
+  if (pos == x->from)
+    return true;
+  unsigned char prev = x->t[pos - 1];
+  if (digit(prev))
+    return false;
+  if (pos - 1 == x->from || !digit(x->t[pos - 2]))
+    return true;
+  if (prev == '.')
+    return false;
+  if (prev == ',') {
+    uint32_t q = pos;
+    while (q < x->to && q < pos + 4 && digit(x->t[q]))
+      q++;
+    return q - pos != 3;
+  }
+  return true;
+}
+
+/* True when a figure may end at [pos]: no digit follows, and no '.' that
+ * is followed by a digit ("12.5.3" holds no "12.5"). */
+static bool ends_figure(const Ctx *x, uint32_t pos) {
+  if (pos >= x->to)
+    return true;
+  unsigned char c = x->t[pos];
+  if (digit(c))
+    return false;
+  return !(c == '.' && pos + 1 < x->to && digit(x->t[pos + 1]));
+}
+
+/* Returns the end of the run of digits at [pos]. */
+static uint32_t digits(const Ctx *x, uint32_t pos) {
+  while (pos < x->to && digit(x->t[pos]))
+    pos++;
+  return pos;
+}
+
+/* Scans a figure at [pos] and stores its end in [*end]:
+ *
+ *   figure -> [ '+' | '-' | '−' ] ( d{1,3} (',' d{3})+ | d+ ) [ '.' d+ ]
+ *
+ * The thousands form is taken only when every group has exactly three
+ * digits; "1,2345" is the figure "1" followed by ",2345".  The scan is
+ * greedy and never backtracks. */
+static bool scan_number(const Ctx *x, uint32_t pos, uint32_t *end) {
+  if (!starts_figure(x, pos))
+    return false;
+  uint32_t q = pos;
+  if (q < x->to && (x->t[q] == '+' || x->t[q] == '-'))
+    q++;
+  else if (at3(x, q, U_MINUS))
+    q += 3;
+  uint32_t d = q;
+  q = digits(x, q);
+  if (q == d)
+    return false;
+  if (q - d <= 3) {
+    while (q + 4 <= x->to && x->t[q] == ',' && digits(x, q + 1) == q + 4)
+      q += 4;
+  }
+  if (q + 1 < x->to && x->t[q] == '.' && digit(x->t[q + 1]))
+    q = digits(x, q + 1);
+  if (!ends_figure(x, q))
+    return false;
+  *end = q;
+  return true;
+}
+
+/* Scans a whole number (digits only) at [pos]. */
+static bool scan_int(const Ctx *x, uint32_t pos, uint32_t *end) {
+  if (!starts_figure(x, pos))
+    return false;
+  uint32_t q = digits(x, pos);
+  if (q == pos || !ends_figure(x, q))
+    return false;
+  *end = q;
+  return true;
+}
+
+/* Scans a date at [pos]:  date -> d{4} 年 d{1,2} 月 d{1,2} 日 */
+static bool scan_date(const Ctx *x, uint32_t pos, uint32_t *end) {
+  if (!starts_figure(x, pos))
+    return false;
+  uint32_t q = digits(x, pos);
+  if (q - pos != 4 || !at3(x, q, U_NIAN))
+    return false;
+  uint32_t m = q + 3;
+  q = digits(x, m);
+  if (q == m || q - m > 2 || !at3(x, q, U_YUE))
+    return false;
+  uint32_t d = q + 3;
+  q = digits(x, d);
+  if (q == d || q - d > 2 || !at3(x, q, U_RI))
+    return false;
+  *end = q + 3;
+  return true;
+}
+
+/* True at the end of a sentence: 。 and the ASCII ; ! ? that NFKC makes of
+ * ； ！ ？.  A filler never skips one. */
+static bool sentence_end(const Ctx *x, uint32_t pos) {
+  unsigned char c = x->t[pos];
+  return c == ';' || c == '!' || c == '?' || at3(x, pos, U_PERIOD);
+}
+
+/* Returns the offset of the first 。 in [pos, lim), or [lim]. */
+static uint32_t next_period(const Ctx *x, uint32_t pos, uint32_t lim) {
+  if (pos >= lim)
+    return lim;
+  const unsigned char *f = memmem(x->t + pos, lim - pos, U_PERIOD, 3);
+  return f ? (uint32_t)(f - x->t) : lim;
+}
+
+/* Moves [pos] back to the start of the character it falls in. */
+static uint32_t char_start(const Ctx *x, uint32_t pos) {
+  while (pos > x->from && (x->t[pos] & 0xC0) == 0x80)
+    pos--;
+  return pos;
+}
+
+static bool match_at(Ctx *x, int i, uint32_t pos);
+
+/* Matches a text hole (item [i], hole [h]) at [pos]: the shortest
+ * non-empty text of at most PATTERN_MAX_TEXT bytes that does not contain
+ * 。 and is followed by the next literal; longer ones are tried while the
+ * rest of the pattern fails.  A text hole that ends the alternative takes
+ * everything up to the next 。 (or the limit). */
+static bool match_text(Ctx *x, int i, int h, uint32_t pos) {
+  if (pos >= x->to)
+    return false;
+  uint32_t lim = pos + PATTERN_MAX_TEXT;
+  if (lim > x->to)
+    lim = x->to;
+  lim = next_period(x, pos, lim); // the text stops before 。
+  x->hs[h] = pos;
+  if (i + 1 == x->alt->n) {
+    uint32_t e = lim < x->to && lim == pos + PATTERN_MAX_TEXT
+                     ? char_start(x, lim)
+                     : lim;
+    if (e == pos)
+      return false;
+    x->he[h] = e;
+    x->end = e;
+    return true;
+  }
+  const PatItem *lit = &x->alt->items[i + 1];
+  uint32_t q = pos + char_len(x, pos); // non-empty
+  while (q <= lim) {
+    uint32_t hay_end = lim + lit->len < x->to ? lim + lit->len : x->to;
+    if (q + lit->len > hay_end)
+      return false;
+    const unsigned char *f = memmem(x->t + q, hay_end - q, lit->lit, lit->len);
+    if (!f)
+      return false;
+    q = (uint32_t)(f - x->t);
+    x->he[h] = q;
+    if (match_at(x, i + 1, q))
+      return true;
+    q++;
+  }
+  return false;
+}
+
+/* Matches a `*` filler (item [i]) at [pos]: 0, 1, … PATTERN_MAX_FILLER code
+ * points, shortest first, never past the end of a sentence. */
+static bool match_filler(Ctx *x, int i, uint32_t pos) {
+  const PatItem *next = &x->alt->items[i + 1];
+  for (int k = 0;; k++) {
+    // Cheap test before the recursive call: a literal must start here.
+    if (next->kind != PIT_LIT ||
+        (pos < x->to && x->t[pos] == (unsigned char)next->lit[0]))
+      if (match_at(x, i + 1, pos))
+        return true;
+    if (k == PATTERN_MAX_FILLER || pos >= x->to || sentence_end(x, pos))
+      return false;
+    pos += char_len(x, pos);
+  }
+}
+
+/* Returns the memo slot of state ([i], [pos]) of the current alternative,
+ * or NULL when the alternative cannot backtrack: then every state is
+ * reached at most once per start and the memo would only cost its memset
+ * (4 KB per search, which a `claim all` loop repeats per match). */
+static uint64_t *memo_slot(Ctx *x, int i, uint32_t pos, uint64_t *key) {
+  if (!x->backtracks)
+    return NULL;
+  if (!x->memo_clear) {
+    memset(x->memo, 0, sizeof x->memo);
+    x->memo_clear = true;
+  }
+  *key = ((uint64_t)x->ai << 40 | (uint64_t)i << 32 | pos) + 1;
+  uint64_t hash = *key * 0x9E3779B97F4A7C15u; // Fibonacci hashing
+  return &x->memo[(hash >> 32) % MATCH_MEMO];
+}
+
+/* Matches items [i..] of the current alternative at [pos].  On success the
+ * hole ranges of the path are in x->hs/he and the match end in x->end. */
+static bool match_at(Ctx *x, int i, uint32_t pos) {
+  if (i == x->alt->n) {
+    x->end = pos;
+    return true;
+  }
+  uint64_t key = 0;
+  uint64_t *slot = memo_slot(x, i, pos, &key);
+  if (slot && *slot == key)
+    return false;
+  const PatItem *it = &x->alt->items[i];
+  bool ok = false;
+  uint32_t e = 0;
+  if (it->kind == PIT_LIT) {
+    ok = pos + it->len <= x->to && memcmp(x->t + pos, it->lit, it->len) == 0 &&
+         match_at(x, i + 1, pos + it->len);
+  } else if (it->kind == PIT_FILLER) {
+    ok = match_filler(x, i, pos);
+  } else {
+    int h = it->hole;
+    x->hs[h] = pos;
+    switch (x->p->holes[h].kind) {
+    case HOLE_NUM:
+    case HOLE_PCT: // the compiler put the % in the next literal
+      ok = scan_number(x, pos, &e);
+      break;
+    case HOLE_INT:
+      ok = scan_int(x, pos, &e);
+      break;
+    case HOLE_DATE:
+      ok = scan_date(x, pos, &e);
+      break;
+    case HOLE_TEXT:
+      ok = match_text(x, i, h, pos);
+      break;
+    }
+    if (ok && x->p->holes[h].kind != HOLE_TEXT) {
+      x->he[h] = e;
+      ok = match_at(x, i + 1, e);
+    }
+  }
+  if (!ok && slot)
+    *slot = key;
+  return ok;
+}
+
+/* True when a hole of kind [k] could start with byte [c] (a digit, or a
+ * sign for figures); used to skip positions cheaply. */
+static bool may_start(HoleKind k, unsigned char c) {
+  if (digit(c))
+    return true;
+  return (k == HOLE_NUM || k == HOLE_PCT) &&
+         (c == '+' || c == '-' || c == 0xE2);
+}
+
+/* Finds the leftmost match of the current alternative whose start is at most
+ * [limit]; stores its start in [*start].  How candidates are found depends
+ * on the first item:
+ *   - a literal: each memmem hit;
+ *   - a figure, integer or date hole: each position where one may start;
+ *   - a text hole: each hit of the literal after it; the text reaches back
+ *     to the start of its sentence (just after the previous 。, or [from]),
+ *     at most PATTERN_MAX_TEXT bytes.  Hits come in order, so starts do. */
+static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
+  const PatItem *first = &x->alt->items[0];
+  const unsigned char *t = x->t;
+  if (first->kind == PIT_LIT) {
+    uint32_t q = x->from;
+    while (q <= limit && q + first->len <= x->to) {
+      const unsigned char *f =
+          memmem(t + q, x->to - q, first->lit, first->len);
+      if (!f || (uint32_t)(f - t) > limit)
+        return false;
+      q = (uint32_t)(f - t);
+      if (match_at(x, 0, q)) {
+        *start = q;
+        return true;
+      }
+      q++;
+    }
+    return false;
+  }
+  HoleKind kind = x->p->holes[first->hole].kind;
+  if (kind != HOLE_TEXT) {
+    for (uint32_t q = x->from; q < x->to && q <= limit; q++)
+      if (may_start(kind, t[q]) && starts_figure(x, q) && match_at(x, 0, q)) {
+        *start = q;
+        return true;
+      }
+    return false;
+  }
+  const PatItem *lit = &x->alt->items[1];
+  int h = first->hole;
+  uint32_t sent = x->from;    // start of the sentence holding [scanned]
+  uint32_t scanned = x->from; // periods before here are accounted for
+  uint32_t q = x->from;
+  while (q + lit->len <= x->to) {
+    const unsigned char *f = memmem(t + q, x->to - q, lit->lit, lit->len);
+    if (!f)
+      return false;
+    q = (uint32_t)(f - t);
+    for (; scanned < q; scanned++)
+      if (at3(x, scanned, U_PERIOD) && scanned + 3 <= q)
+        sent = scanned + 3;
+    uint32_t s = sent;
+    if (q - s > PATTERN_MAX_TEXT) {
+      s = q - PATTERN_MAX_TEXT;
+      while ((t[s] & 0xC0) == 0x80)
+        s++;
+    }
+    if (s > limit)
+      return false;
+    if (s < q) {
+      x->hs[h] = s;
+      x->he[h] = q;
+      if (match_at(x, 1, q)) {
+        *start = s;
+        return true;
+      }
+    }
+    q++;
+  }
+  return false;
+}
+
+bool match_find(const Pattern *p, const char *text, uint32_t from,
+                uint32_t to, Match *m) {
+  if (!p || from > to)
+    return false;
+  Ctx x;
+  x.memo_clear = false;
+  x.p = p;
+  x.t = (const unsigned char *)text;
+  x.from = from;
+  x.to = to;
+  bool found = false;
+  for (int a = 0; a < p->n_alts; a++) {
+    x.alt = &p->alts[a];
+    x.ai = a;
+    x.backtracks = false;
+    for (int i = 0; i < x.alt->n; i++) {
+      const PatItem *it = &x.alt->items[i];
+      if (it->kind == PIT_FILLER ||
+          (it->kind == PIT_HOLE && p->holes[it->hole].kind == HOLE_TEXT))
+        x.backtracks = true;
+    }
+    // A tie goes to the earlier alternative: a later one must start before.
+    uint32_t limit = found ? m->start - (m->start > from ? 1 : 0) : to;
+    if (found && m->start == from)
+      break;
+    uint32_t start;
+    if (!search_alt(&x, limit, &start))
+      continue;
+    found = true;
+    memset(m, 0, sizeof *m);
+    m->start = start;
+    m->end = x.end;
+    m->alt = a;
+    for (int i = 0; i < x.alt->n; i++) {
+      int h = x.alt->items[i].hole;
+      if (x.alt->items[i].kind != PIT_HOLE)
+        continue;
+      m->bound[h] = true;
+      m->hole_start[h] = x.hs[h];
+      m->hole_end[h] = x.he[h];
+    }
+  }
+  return found;
+}

@@ -1,0 +1,29 @@
+/* runtime/match.h -- finding a claim pattern in normalised narrative text
+ * (prefix match_).  Linear in the text for a pattern that starts with a
+ * literal (the literal is searched with memmem, then the rest is matched from
+ * there); a pattern that starts with a hole is tried only where such a hole
+ * can start.  Holes never backtrack beyond their own extent, so a match costs
+ * at most O(pattern × PATTERN_MAX_TEXT) per candidate start. */
+#ifndef FISC_MATCH_H
+#define FISC_MATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lang/pattern.h"
+
+typedef struct Match {
+  uint32_t start, end;                     // normalised byte range
+  int alt;                                 // which alternative matched
+  bool bound[PATTERN_MAX_HOLES];           // hole bound by this alternative
+  uint32_t hole_start[PATTERN_MAX_HOLES];  // normalised byte ranges
+  uint32_t hole_end[PATTERN_MAX_HOLES];
+} Match;
+
+/* Finds the first match of [p] starting at or after [from] and ending at or
+ * before [to] in [text].  At one start position the alternatives are tried
+ * in order.  Returns false when there is none. */
+bool match_find(const Pattern *p, const char *text, uint32_t from,
+                uint32_t to, Match *m);
+
+#endif

@@ -1,0 +1,237 @@
+/* runtime/narrative.c -- a submission's narrative as a matchable source
+ * (prefix narrative_): its normal form with the offset map (lang/norm.c)
+ * and its outline, found line by line from the official heading hierarchy
+ * 第X部分 → 一、 → （一） → 1. → （1）.
+ *
+ * Headings are recognised on the ORIGINAL lines, because only there is a
+ * line start visible (the normal form has no line breaks).  It does not read
+ * files or decode GBK (the loader does) and does not match claims (match.c). */
+#define _GNU_SOURCE // memmem
+#include "runtime/narrative.h"
+
+#include <string.h>
+
+#include "lang/uwidth.h"
+
+// Chinese numerals in a heading number: 一 … 十九 need at most two, 二十一
+// three.  A longer run is prose ("一二三四五"), not a number.
+#define NARRATIVE_MAX_NUMERALS 3
+// Arabic digits in a 1. / （1） heading.  Lists in these documents stay far
+// below 100 items; allowing a third digit would let a wrapped line such as
+// "100.0%，…" or "123、…" pass for a heading far more often than a 100th
+// list item occurs.
+#define NARRATIVE_MAX_DIGITS 2
+
+/* A cursor over one original line, reading code points. */
+typedef struct Cur {
+  const char *s;
+  uint32_t n, i; // line length, position (bytes)
+} Cur;
+
+/* Returns the code point at the cursor without moving, -1 at the end of
+ * the line or on an invalid byte. */
+static int32_t peek(const Cur *c, uint32_t *len) {
+  if (c->i >= c->n) {
+    *len = 0;
+    return -1;
+  }
+  int32_t cp;
+  *len = (uint32_t)uwidth_decode(c->s + c->i, c->n - c->i, &cp);
+  return cp;
+}
+
+/* Moves past the code point at the cursor when it is [cp]. */
+static bool eat(Cur *c, int32_t cp) {
+  uint32_t len;
+  if (peek(c, &len) != cp)
+    return false;
+  c->i += len;
+  return true;
+}
+
+/* Moves past the first of the code points [a], [b] found at the cursor. */
+static bool eat2(Cur *c, int32_t a, int32_t b) { return eat(c, a) || eat(c, b); }
+
+/* True for 一 二 三 四 五 六 七 八 九 十. */
+static bool cjk_numeral(int32_t cp) {
+  switch (cp) {
+  case 0x4E00: // 一
+  case 0x4E8C: // 二
+  case 0x4E09: // 三
+  case 0x56DB: // 四
+  case 0x4E94: // 五
+  case 0x516D: // 六
+  case 0x4E03: // 七
+  case 0x516B: // 八
+  case 0x4E5D: // 九
+  case 0x5341: // 十
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* True for 0-9 and the full-width ０-９. */
+static bool any_digit(int32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Skips a run of characters satisfying [pred]; returns how many, or 0 when
+ * the run is longer than [max] (then it is not a heading number). */
+static int run(Cur *c, bool (*pred)(int32_t), int max) {
+  int k = 0;
+  uint32_t len;
+  while (pred(peek(c, &len))) {
+    c->i += len;
+    k++;
+  }
+  return k <= max ? k : 0;
+}
+
+/* Returns the heading level (1..5) of the line [c] positioned at its first
+ * non-blank character, or 0 for prose:
+ *
+ *   1  第 numerals 部分
+ *   2  numerals 、
+ *   3  （ numerals ）          full- or half-width parentheses, mixed too
+ *   4  digits ( . | ． | 、 ) not followed by a digit, nor by the end of
+ *      the line
+ *   5  （ digits ）
+ *
+ * numerals: 1 to 3 of 一…十; digits: 1 or 2 of 0-9 / ０-９.
+ *
+ * PDF text wraps lines anywhere, so a line can start with the middle of a
+ * sentence.  The rules above keep out what the seed document shows: a line
+ * starting with a year ("2021 年度…": four digits, then a space or 年), with
+ * a decimal ("21.99%，…", "1296.70 万元": the dot is followed by a digit)
+ * or with a decimal cut at the dot ("12.\n5%": nothing after the dot).
+ * What remains possible is a wrapped line that happens to start like a
+ * list item ("二、三笔资金…"); such a line becomes a heading. */
+static int heading_level(Cur *c) {
+  uint32_t len;
+  int32_t cp = peek(c, &len);
+  if (eat(c, 0x7B2C)) // 第
+    return run(c, cjk_numeral, NARRATIVE_MAX_NUMERALS) && eat(c, 0x90E8) &&
+                   eat(c, 0x5206) // 部分
+               ? 1
+               : 0;
+  if (cjk_numeral(cp))
+    return run(c, cjk_numeral, NARRATIVE_MAX_NUMERALS) && eat(c, 0x3001) // 、
+               ? 2
+               : 0;
+  if (eat2(c, '(', 0xFF08)) { // （
+    int level = 0;
+    if (run(c, cjk_numeral, NARRATIVE_MAX_NUMERALS))
+      level = 3;
+    else if (run(c, any_digit, NARRATIVE_MAX_DIGITS))
+      level = 5;
+    return level && eat2(c, ')', 0xFF09) ? level : 0; // ）
+  }
+  if (any_digit(cp)) {
+    if (!run(c, any_digit, NARRATIVE_MAX_DIGITS))
+      return 0;
+    if (!eat(c, '.') && !eat(c, 0xFF0E) && !eat(c, 0x3001)) // ． 、
+      return 0;
+    int32_t after = peek(c, &len);
+    return after >= 0 && !any_digit(after) ? 4 : 0;
+  }
+  return 0;
+}
+
+/* Returns the number of bytes of blanks at the start of [s]: space, tab,
+ * U+3000 IDEOGRAPHIC SPACE, U+00A0 NO-BREAK SPACE and U+FEFF (a BOM the
+ * loader left, or a zero-width no-break space). */
+static uint32_t leading_blanks(const char *s, uint32_t n) {
+  uint32_t i = 0;
+  while (i < n) {
+    if (s[i] == ' ' || s[i] == '\t') {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    uint32_t len = (uint32_t)uwidth_decode(s + i, n - i, &cp);
+    if (cp != 0x3000 && cp != 0xA0 && cp != 0xFEFF)
+      break;
+    i += len;
+  }
+  return i;
+}
+
+/* Calls the recogniser on each line of [src]; when [out] is not NULL stores
+ * up to [cap] headings there (original start, line end, line, level) with
+ * start/end still ORIGINAL offsets.  Returns the number of headings. */
+static int scan_lines(const Src *src, Section *out, int cap) {
+  const char *s = src->bytes;
+  uint32_t len = (uint32_t)src->len;
+  uint32_t off = 0, line = 1;
+  int n = 0;
+  while (off < len && n < cap) {
+    const char *nl = memchr(s + off, '\n', len - off);
+    uint32_t eol = nl ? (uint32_t)(nl - s) : len;
+    uint32_t end = eol;
+    if (end > off && s[end - 1] == '\r')
+      end--;
+    uint32_t b = off + leading_blanks(s + off, end - off);
+    Cur c = {s + b, end - b, 0};
+    int level = heading_level(&c);
+    if (level) {
+      if (out) {
+        out[n].level = level;
+        out[n].start = b;
+        out[n].end = end;
+        out[n].line = line;
+        out[n].title = NULL;
+      }
+      n++;
+    }
+    off = eol + 1;
+    line++;
+  }
+  return n;
+}
+
+/* Builds the normal form, then the outline in three steps: find the
+ * heading lines (original offsets), turn offsets into normalised ones with
+ * one forward walk over the offset map (it never decreases), and close each
+ * section at the next heading of the same or a higher level (a stack of
+ * open sections, so the whole pass is linear). */
+void narrative_build(Narrative *n, Src *src, Arena *a) {
+  n->src = src;
+  norm_text(a, src->bytes, (uint32_t)src->len, 0, true, &n->norm);
+  int count = scan_lines(src, NULL, NARRATIVE_MAX_SECTIONS);
+  n->sections = arena_alloc(a, sizeof *n->sections * (size_t)(count + 1));
+  n->n_sections = scan_lines(src, n->sections, count);
+  const uint32_t *map = n->norm.map;
+  uint32_t k = 0;
+  // Open sections, levels strictly increasing from the bottom: at most 5.
+  int open[5];
+  int depth = 0;
+  for (int i = 0; i < n->n_sections; i++) {
+    Section *sec = &n->sections[i];
+    // First normalised byte produced at or after the original offset.
+    while (k < n->norm.len && map[k] < sec->start)
+      k++;
+    uint32_t start = k;
+    uint32_t e = k;
+    while (e < n->norm.len && map[e] < sec->end)
+      e++;
+    sec->start = start;
+    sec->end = n->norm.len;
+    sec->title = arena_strndup(a, n->norm.text + start, e - start);
+    while (depth > 0 && n->sections[open[depth - 1]].level >= sec->level)
+      n->sections[open[--depth]].end = start;
+    open[depth++] = i;
+  }
+}
+
+int narrative_section(const Narrative *n, const char *title, uint32_t len,
+                      Arena *a) {
+  Norm q;
+  norm_text(a, title, len, 0, false, &q);
+  for (int i = 0; i < n->n_sections; i++) {
+    const char *t = n->sections[i].title;
+    if (memmem(t, strlen(t), q.text, q.len))
+      return i;
+  }
+  return -1;
+}

@@ -1,0 +1,461 @@
+/* tests/unit/test_match.c -- finding claim patterns in normalised text
+ * (runtime/match.c).
+ *
+ * Texts are written as they come out of a PDF (line breaks and spaces in
+ * numbers, full-width punctuation); several are copied from the seed
+ * document.  Each test normalises the text, searches it, and checks the
+ * bound slices -- and, through the offset map, where in the ORIGINAL text
+ * each value starts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lang/arena.h"
+#include "lang/norm.h"
+#include "lang/pattern.h"
+#include "runtime/match.h"
+
+/* Fixture: an arena for patterns and normal forms. */
+static int setup(void **state) {
+  Arena *a = test_malloc(sizeof *a);
+  arena_init(a);
+  *state = a;
+  return 0;
+}
+
+static int teardown(void **state) {
+  Arena *a = *state;
+  arena_free(a);
+  test_free(a);
+  return 0;
+}
+
+/* One search: the pattern, the normalised text and the match. */
+typedef struct Try {
+  Pattern *p;
+  Norm n;
+  const char *orig;
+  Match m;
+  bool found;
+} Try;
+
+static Pattern *compile(void **state, const char *pat) {
+  const char *err = NULL;
+  uint32_t off = 0;
+  Pattern *p = pattern_compile(*state, pat, (uint32_t)strlen(pat), &err, &off);
+  if (!p)
+    fail_msg("`%s` did not compile: %s at %u", pat, err, off);
+  return p;
+}
+
+/* Searches the whole of [text] for [pat]. */
+static Try find(void **state, const char *pat, const char *text) {
+  Try t;
+  t.p = compile(state, pat);
+  t.orig = text;
+  norm_text(*state, text, (uint32_t)strlen(text), 0, true, &t.n);
+  t.found = match_find(t.p, t.n.text, 0, t.n.len, &t.m);
+  return t;
+}
+
+/* Returns the index of hole [name] in [t]'s pattern. */
+static int hole(const Try *t, const char *name) {
+  for (int h = 0; h < t->p->n_holes; h++)
+    if (strcmp(t->p->holes[h].name, name) == 0)
+      return h;
+  fail_msg("no hole `%s`", name);
+  return -1;
+}
+
+/* Asserts that hole [name] is bound to the normalised text [want]. */
+static void check_bound(const Try *t, const char *name, const char *want) {
+  int h = hole(t, name);
+  if (!t->m.bound[h])
+    fail_msg("hole `%s` is not bound", name);
+  uint32_t len = t->m.hole_end[h] - t->m.hole_start[h];
+  if (len != strlen(want) ||
+      memcmp(t->n.text + t->m.hole_start[h], want, len) != 0)
+    fail_msg("hole `%s` is \"%.*s\", expected \"%s\"", name, (int)len,
+             t->n.text + t->m.hole_start[h], want);
+}
+
+/* Asserts that hole [name] starts, in the original text, where [orig_at]
+ * (a unique substring of it) starts. */
+static void check_orig(const Try *t, const char *name, const char *orig_at) {
+  const char *at = strstr(t->orig, orig_at);
+  assert_non_null(at);
+  assert_int_equal(t->n.map[t->m.hole_start[hole(t, name)]], at - t->orig);
+}
+
+/* The matched normalised text. */
+static void check_span(const Try *t, const char *want) {
+  assert_true(t->found);
+  uint32_t len = t->m.end - t->m.start;
+  if (len != strlen(want) || memcmp(t->n.text + t->m.start, want, len) != 0)
+    fail_msg("matched \"%.*s\", expected \"%s\"", (int)len,
+             t->n.text + t->m.start, want);
+}
+
+/* The seed's expenditure sentence (lines 125-129), as the PDF gave it. */
+static void test_match_seed_expenditure_sentence(void **state) {
+  const char *text =
+      "三、支出决算情况说明\n\n"
+      "2021 年度支出合计 1118.78 万元。其中：基本支出\n\n"
+      "484.64 万元，占本年支出 43.3%；项目支出 634.14 万元，\n\n"
+      "占本年支出 52.7%。\n\n图 3：支出决算结构\n";
+  Try t = find(state,
+               "年度支出合计{合计}万元。其中:基本支出{基本}万元,"
+               "占本年支出{基本占比}%;项目支出{项目}万元,"
+               "占本年支出{项目占比}%",
+               text);
+  assert_true(t.found);
+  assert_int_equal(t.m.alt, 0);
+  check_bound(&t, "合计", "1118.78");
+  check_bound(&t, "基本", "484.64");
+  check_bound(&t, "基本占比", "43.3");
+  check_bound(&t, "项目", "634.14");
+  check_bound(&t, "项目占比", "52.7");
+  check_orig(&t, "合计", "1118.78");
+  check_orig(&t, "基本", "484.64");
+  check_orig(&t, "基本占比", "43.3%");
+  check_orig(&t, "项目占比", "52.7%");
+  // The match starts at 年度 (after "2021") and ends after the last %.
+  assert_int_equal(t.n.map[t.m.start], strstr(text, "年度支出") - text);
+  assert_int_equal(t.n.map[t.m.end - 1], strstr(text, "%。") - text);
+}
+
+/* The seed's procurement paragraph (lines 339-349), numbers without
+ * spaces, the sentence broken across five lines. */
+static void test_match_seed_procurement_sentence(void **state) {
+  const char *text =
+      "2021年度武汉市东西湖区大数据中心政府采购支出总\n\n"
+      "额524.41万元，其中：政府采购货物支出131.06万元、政府\n\n"
+      "采购工程支出0万元、政府采购服务支出393.35万元。授予\n\n"
+      "中小企业合同金额328.46万元，占政府采购支出总额的\n\n"
+      "62.6%，其中：授予小微企业合同金额142.10万元，占政府\n\n"
+      "采购支出总额的27.1%。\n";
+  Try t = find(state,
+               "政府采购支出总额{总额}万元，其中：政府采购货物支出{货物}"
+               "万元、政府采购工程支出{工程}万元、政府采购服务支出{服务}"
+               "万元。授予中小企业合同金额{中小}万元，"
+               "占政府采购支出总额的{中小占比}%",
+               text);
+  assert_true(t.found);
+  check_bound(&t, "总额", "524.41");
+  check_bound(&t, "货物", "131.06");
+  check_bound(&t, "工程", "0");
+  check_bound(&t, "服务", "393.35");
+  check_bound(&t, "中小", "328.46");
+  check_bound(&t, "中小占比", "62.6");
+  check_orig(&t, "中小占比", "62.6%");
+  assert_int_equal(t.p->holes[hole(&t, "总额")].unit, UNIT_WAN);
+}
+
+/* The seed's 三公 paragraph: 减少 in one phrasing, 增加 in another. */
+static void test_match_alternatives_tried_in_order(void **state) {
+  const char *text = "(2)公务用车运行费 2.27 万元，完成年初预算的 47.3%，\n\n"
+                     "比年初预算减少 2.53 万元，主要原因是…";
+  Try t = find(state, "比年初预算增加{x}万元|比年初预算减少{x}万元", text);
+  assert_true(t.found);
+  assert_int_equal(t.m.alt, 1);
+  check_bound(&t, "x", "2.53");
+  // Both phrasings could match at the same start: the first one wins.
+  t = find(state, "支出{x}万元|支出{x}", "支出 5 万元");
+  assert_int_equal(t.m.alt, 0);
+  check_span(&t, "支出5万元");
+  // The leftmost start wins over the order of the alternatives.
+  t = find(state, "减少{x}万元|增加{x}万元", "增加 1 万元，减少 2 万元");
+  assert_int_equal(t.m.alt, 1);
+  check_bound(&t, "x", "1");
+}
+
+static void test_match_alternative_binds_only_its_holes(void **state) {
+  Try t = find(state, "增长{g}%|与上年持平", "支出与上年持平。");
+  assert_true(t.found);
+  assert_int_equal(t.m.alt, 1);
+  assert_false(t.m.bound[hole(&t, "g")]);
+  t = find(state, "增长{g}%|与上年持平", "增长 22.0%");
+  assert_true(t.m.bound[hole(&t, "g")]);
+}
+
+static void test_match_number_forms(void **state) {
+  // Thousands separators in groups of three, decimals kept as written.
+  Try t = find(state, "收入{x}万元", "收入 1,055.40 万元");
+  check_bound(&t, "x", "1,055.40");
+  t = find(state, "收入{x}万元", "收入12,345,678万元");
+  check_bound(&t, "x", "12,345,678");
+  // Signs: ASCII, full-width (NFKC makes it ASCII) and U+2212.
+  t = find(state, "增长{x}%", "增长-3.5%");
+  check_bound(&t, "x", "-3.5");
+  t = find(state, "增长{x}%", "增长－3.5%");
+  check_bound(&t, "x", "-3.5");
+  t = find(state, "增长{x}%", "增长\u22123.5%");
+  check_bound(&t, "x", "\u22123.5");
+  t = find(state, "增长{x}%", "增长+3%");
+  check_bound(&t, "x", "+3");
+  // Full-width digits and a figure broken by a line and a space.
+  t = find(state, "为{x}万元", "为１２.\n 5万元");
+  check_bound(&t, "x", "12.5");
+  // A dot not followed by a digit ends the figure; so does a bad group.
+  t = find(state, "共{x}.", "共12.");
+  check_bound(&t, "x", "12");
+  t = find(state, "{x},", "1,2345");
+  check_bound(&t, "x", "1");
+}
+
+/* A figure never starts or ends inside a longer one. */
+static void test_match_number_boundaries(void **state) {
+  Try t = find(state, "占{x}%", "占12.5%");
+  check_bound(&t, "x", "12.5");
+  // {x}% in "2012.5%" is all of 2012.5, not 12.5 or 2.5.
+  t = find(state, "{x}%", "为2012.5%");
+  check_bound(&t, "x", "2012.5");
+  // A literal before the hole cannot split a figure either.
+  t = find(state, "2{x}%", "2012.5%");
+  assert_false(t.found);
+  t = find(state, "{x}%", "12.5.3%");
+  assert_false(t.found);
+  t = find(state, ",{x}万元", "合计1,234万元");
+  assert_false(t.found);
+  t = find(state, "{x}万元", "共2012.5万元");
+  check_bound(&t, "x", "2012.5");
+  // The end: "5" of "25万" is not a figure ending at 2.
+  t = find(state, "为{x}5万", "为25万");
+  assert_false(t.found);
+}
+
+static void test_match_pct_hole_consumes_percent(void **state) {
+  Try t = find(state, "占{p:pct}", "占 43.3 ％；");
+  check_bound(&t, "p", "43.3");
+  check_span(&t, "占43.3%");
+  t = find(state, "占{p:pct}", "占 43.3，");
+  assert_false(t.found);
+  // {x:pct} in one phrasing, {x}% in another: the same variable.
+  t = find(state, "比例为{x}%|占{x:pct}", "占 5%");
+  assert_int_equal(t.m.alt, 1);
+  check_bound(&t, "x", "5");
+  check_span(&t, "占5%");
+  // A pattern that is a single hole finds the first figure of its kind.
+  t = find(state, "{p:pct}", "收入 1118.78 万元，占 99.99%");
+  check_bound(&t, "p", "99.99");
+}
+
+static void test_match_int_hole(void **state) {
+  Try t = find(state, "共有车辆{n:int}辆", "共有车辆 2 辆，其中");
+  check_bound(&t, "n", "2");
+  t = find(state, "共有车辆{n:int}辆", "共有车辆 2.5 辆");
+  assert_false(t.found);
+  t = find(state, "共有车辆{n:int}辆", "共有车辆 1,000 辆");
+  assert_false(t.found);
+}
+
+static void test_match_date_hole(void **state) {
+  const char *text = "截至 2020 年 12 月 31 日，武汉市东西湖区大数据中心";
+  Try t = find(state, "截至{d:date},", text);
+  check_bound(&t, "d", "2020年12月31日");
+  check_orig(&t, "d", "2020");
+  t = find(state, "截至{d:date}", "截至2021年1月1日");
+  check_bound(&t, "d", "2021年1月1日");
+  t = find(state, "截至{d:date}", "截至2021年123月1日");
+  assert_false(t.found);
+  t = find(state, "截至{d:date}", "截至21年1月1日");
+  assert_false(t.found);
+  t = find(state, "{d:date}", "12021年1月1日");
+  assert_false(t.found);
+}
+
+static void test_match_text_hole(void **state) {
+  // Shortest text up to the next literal.
+  Try t = find(state, "主要原因是{r:text}。",
+               "增长 236.5%，主要原因是维\n修费、燃油费等支出增加。后文。");
+  check_bound(&t, "r", "维修费、燃油费等支出增加");
+  t = find(state, "为{a:text}的", "为甲的乙的");
+  check_bound(&t, "a", "甲");
+  // A longer text is tried while the rest fails.
+  t = find(state, "为{a:text}的{b}%", "为甲的乙的5%");
+  check_bound(&t, "a", "甲的乙");
+  check_bound(&t, "b", "5");
+  // At the end of a pattern: up to the end of the sentence.
+  t = find(state, "主要原因是{r:text}", "主要原因是未进行公务接待。下一句");
+  check_bound(&t, "r", "未进行公务接待");
+  // Never empty, never across 。.
+  t = find(state, "是{r:text}。", "是。");
+  assert_false(t.found);
+  t = find(state, "增加{r:text}万元", "增加了。共5万元");
+  assert_false(t.found);
+}
+
+static void test_match_text_hole_length_limit(void **state) {
+  char text[2048];
+  // "是" + 100 × 甲 (300 bytes) + "的": exactly PATTERN_MAX_TEXT.
+  size_t n = 0;
+  memcpy(text + n, "是", 3);
+  n += 3;
+  for (int i = 0; i < PATTERN_MAX_TEXT / 3; i++, n += 3)
+    memcpy(text + n, "甲", 3);
+  memcpy(text + n, "的", 4);
+  Try t = find(state, "是{r:text}的", text);
+  assert_true(t.found);
+  assert_int_equal(t.m.hole_end[0] - t.m.hole_start[0], PATTERN_MAX_TEXT);
+  // One character more is too long.
+  memcpy(text + n, "甲的", 7);
+  t = find(state, "是{r:text}的", text);
+  assert_false(t.found);
+  // A trailing text hole stops at the limit, on a character boundary:
+  // "x" + 100 × 甲 is 301 bytes, cut to "x" + 99 × 甲 (298).
+  memcpy(text, "是x", 4);
+  for (int i = 0; i < PATTERN_MAX_TEXT / 3; i++)
+    memcpy(text + 4 + 3 * i, "甲", 3);
+  text[4 + PATTERN_MAX_TEXT] = '\0';
+  t = find(state, "是{r:text}", text);
+  assert_true(t.found);
+  assert_int_equal(t.m.hole_end[0] - t.m.hole_start[0], 298);
+}
+
+/* A leading text hole reaches back to the start of its sentence. */
+static void test_match_leading_text_hole(void **state) {
+  const char *text =
+      "共涉及 5 个一级项目。\n\n"
+      "1.网络传输建设运行费项目绩效自评综述：项目全年预\n\n"
+      "算数为 542.74 万元，执行数为 420.42 万元，完成预算的\n\n"
+      "77.5%。\n\n"
+      "2.办公后勤保障经费项目绩效自评综述：项目全年预算\n\n"
+      "数为 20 万元，执行数为 19.29 万元，完成预算的 96.5%。";
+  Try t = find(state,
+               "{名称:text}项目绩效自评综述:项目全年预算数为{预算}万元,"
+               "执行数为{执行}万元",
+               text);
+  assert_true(t.found);
+  check_bound(&t, "名称", "1.网络传输建设运行费");
+  check_bound(&t, "预算", "542.74");
+  check_bound(&t, "执行", "420.42");
+  check_orig(&t, "名称", "1.网络");
+  // The next one, searching from the end of the first.
+  Match m2;
+  assert_true(match_find(t.p, t.n.text, t.m.end, t.n.len, &m2));
+  t.m = m2;
+  check_bound(&t, "名称", "2.办公后勤保障经费");
+  check_bound(&t, "执行", "19.29");
+}
+
+static void test_match_filler(void **state) {
+  Try t = find(state, "完成*预算的{p}%", "完成年初预算的 86.3%");
+  check_bound(&t, "p", "86.3");
+  // Shortest first, longer while the rest fails.
+  t = find(state, "支出*,占{p}%", "支出100万元,其中基本50万元,占5%");
+  check_bound(&t, "p", "5");
+  check_span(&t, "支出100万元,其中基本50万元,占5%");
+  // A filler may skip nothing.
+  t = find(state, "完成*预算", "完成预算");
+  check_span(&t, "完成预算");
+}
+
+static void test_match_filler_is_bounded(void **state) {
+  char text[512];
+  // "收" + 30 × 甲 + "入": the filler skips exactly PATTERN_MAX_FILLER.
+  size_t n = 0;
+  memcpy(text + n, "收", 3);
+  n += 3;
+  for (int i = 0; i < PATTERN_MAX_FILLER; i++, n += 3)
+    memcpy(text + n, "甲", 3);
+  memcpy(text + n, "入", 4);
+  Try t = find(state, "收*入", text);
+  assert_true(t.found);
+  // 31 characters are too many.
+  memcpy(text + n, "甲入", 7);
+  t = find(state, "收*入", text);
+  assert_false(t.found);
+}
+
+static void test_match_filler_stops_at_sentence_end(void **state) {
+  assert_false(find(state, "收入*{x}万元", "收入。5万元").found);
+  assert_false(find(state, "收入*{x}万元", "收入；5万元").found);
+  assert_false(find(state, "收入*{x}万元", "收入！5万元").found);
+  assert_false(find(state, "收入*{x}万元", "收入？5万元").found);
+  Try t = find(state, "收入*{x}万元", "收入，合计 5万元");
+  check_bound(&t, "x", "5");
+  // The literal after the filler may itself be the sentence end.
+  t = find(state, "收入*。", "收入很多。");
+  check_span(&t, "收入很多。");
+}
+
+/* Nested fillers over text that almost matches everywhere: each (item,
+ * position) fails once, so this returns at once instead of trying
+ * 31^4 filler combinations per start. */
+static void test_match_nested_fillers_fail_fast(void **state) {
+  char text[4096];
+  memset(text, 'a', sizeof text - 1);
+  text[sizeof text - 1] = '\0';
+  Try t = find(state, "a*a*a*a*b", text);
+  assert_false(t.found);
+}
+
+static void test_match_escaped_characters(void **state) {
+  Try t = find(state, "\\{{x}\\}*\\|", "{5}|");
+  check_bound(&t, "x", "5");
+  check_span(&t, "{5}|");
+}
+
+/* Only [from, to) is searched, and only it is looked at. */
+static void test_match_window(void **state) {
+  const char *text = "合计 5 万元。合计 6 万元。";
+  Try t = find(state, "合计{x}万元", text);
+  check_bound(&t, "x", "5");
+  // From the end of the first match: the second one.
+  Match m;
+  assert_true(match_find(t.p, t.n.text, t.m.end, t.n.len, &m));
+  t.m = m;
+  check_bound(&t, "x", "6");
+  // A match must end by [to].
+  assert_false(match_find(t.p, t.n.text, t.m.start, t.m.end - 1, &m));
+  assert_true(match_find(t.p, t.n.text, t.m.start, t.m.end, &m));
+  // An empty or inverted window finds nothing.
+  assert_false(match_find(t.p, t.n.text, 3, 3, &m));
+  assert_false(match_find(t.p, t.n.text, 5, 3, &m));
+  // Not found at all.
+  assert_false(find(state, "合计{x}亿元", text).found);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_match_seed_expenditure_sentence,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_seed_procurement_sentence,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_alternatives_tried_in_order,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          test_match_alternative_binds_only_its_holes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_number_forms, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_match_number_boundaries, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_match_pct_hole_consumes_percent,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_int_hole, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_date_hole, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_text_hole, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_text_hole_length_limit,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_leading_text_hole, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_match_filler, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_filler_is_bounded, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_match_filler_stops_at_sentence_end,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_nested_fillers_fail_fast,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_escaped_characters, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_match_window, setup, teardown),
+  };
+  if (argc > 1)
+    cmocka_set_test_filter(argv[1]);
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
