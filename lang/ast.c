@@ -307,6 +307,14 @@ Ast *ast_claim(ParseCtx *pc, Tok kw, int flags, Ast *source, Tok pat,
   return n;
 }
 
+Ast *ast_ref(ParseCtx *pc, Tok kw, Tok doc) {
+  Ast *n = ast_string(pc, doc);
+  n->kind = AST_REF;
+  n->op = tspan(kw);
+  n->span = ast_join(tspan(kw), tspan(doc));
+  return n;
+}
+
 Ast *ast_claim_section(ParseCtx *pc, Tok word, Tok title) {
   const char *w = tbytes(pc, word);
   if (word.len != 7 || memcmp(w, "section", 7) != 0) {

@@ -37,6 +37,7 @@ typedef enum {
   AST_ASSERT,   // assert a [else msg]; msg parts in list
   AST_LET,      // let name = a; resolved: ref + index/slot
   AST_FOR,      // for name in a [where b]: list; slot
+  AST_REF,      // ref "document": str
   AST_CLAIM,    // claim [all|?] a "str" [in section b]; aux Pattern; index
                 // = first hole slot; flags CLAIM_*
   AST_RULE,     // rule name(id) title severity { list }
@@ -114,6 +115,7 @@ Ast *ast_for(struct ParseCtx *pc, Tok kw, Tok name, Ast *coll, Ast *where,
 Ast *ast_claim(struct ParseCtx *pc, Tok kw, int flags, Ast *source, Tok pat,
                Ast *section);
 Ast *ast_claim_section(struct ParseCtx *pc, Tok word, Tok title);
+Ast *ast_ref(struct ParseCtx *pc, Tok kw, Tok doc);
 Ast *ast_if(struct ParseCtx *pc, Tok kw, Ast *c, Ast *t, Ast *e);
 Ast *ast_binary(struct ParseCtx *pc, AstKind k, Ast *l, Ast *r, Tok op);
 Ast *ast_within(struct ParseCtx *pc, Ast *l, Ast *r, Ast *tol, Tok op);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/pattern.h"
 #include "lang/program.h"
 #include "lang/uwidth.h"
 
@@ -20,6 +21,8 @@
 #define CHECK_MAX_LOCALS 256
 // Expression depth the checker (and so the evaluator) will recurse into.
 #define CHECK_MAX_DEPTH 200
+// The name of the submission's narrative (说明.txt) in rules.
+#define CHECK_NARRATIVE "说明"
 
 typedef struct Local {
   const char *name;
@@ -227,6 +230,13 @@ static void check_name(Checker *c, Ast *e) {
     e->type.table = c->p->tables[t];
     return;
   }
+  // The submission's narrative needs no declaration.
+  if (strcmp(e->name, CHECK_NARRATIVE) == 0) {
+    e->ref = REF_DOC;
+    e->index = 0;
+    e->type = ty(TY_DOC);
+    return;
+  }
   unknown_name(c, e);
 }
 
@@ -374,6 +384,7 @@ static void check_call(Checker *c, Ast *e) {
     e->type = ty(TY_ROWS);
     e->type.table = first.table;
     break;
+  case RET_DOC: e->type = ty(TY_DOC); break;
   }
 }
 
@@ -569,7 +580,36 @@ static void resolve_global(Checker *c, int g, Ast *use) {
 
 static void check_block(Checker *c, Ast **stmts, int n);
 
-/* assert / let / for inside a rule. */
+/* claim [all|?] SOURCE "pattern" [in section "title"]: compiles the pattern
+ * and declares its holes as locals for the statements after the claim. */
+static void check_claim(Checker *c, Ast *s) {
+  check_expr(c, s->a);
+  if (s->a->type.kind != TY_DOC && s->a->type.kind != TY_UNKNOWN)
+    error(c, s->src, s->a->span, "`claim` reads a narrative such as `%s`",
+          CHECK_NARRATIVE);
+  const char *why = NULL;
+  uint32_t at = 0;
+  Pattern *pat = pattern_compile(&c->p->arena, s->str, s->str_len, &why, &at);
+  if (!pat) {
+    // Point into the string token; exact when the pattern has no escapes.
+    Span sp = {s->c->span.off + 1 + at, 1};
+    if (sp.off >= s->c->span.off + s->c->span.len)
+      sp = s->c->span;
+    error(c, s->src, sp, "bad claim pattern: %s", why);
+    return;
+  }
+  s->aux = pat;
+  s->index = c->n_slots;
+  for (int i = 0; i < pat->n_holes; i++) {
+    const PatHole *h = &pat->holes[i];
+    Type t = h->kind == HOLE_TEXT || h->kind == HOLE_DATE
+                 ? ty(TY_STR)
+                 : ty_num(h->unit, true);
+    declare_local(c, s, h->name, t);
+  }
+}
+
+/* assert / let / for / claim inside a rule. */
 static void check_stmt(Checker *c, Ast *s) {
   switch (s->kind) {
   case AST_ASSERT:
@@ -587,6 +627,11 @@ static void check_stmt(Checker *c, Ast *s) {
     s->ref = REF_LOCAL;
     s->index = declare_local(c, s, s->name, s->a->type);
     break;
+  case AST_CLAIM:
+    check_claim(c, s);
+    break;
+  case AST_REF:
+    break; // metadata, collected in check_program
   case AST_FOR: {
     check_expr(c, s->a);
     int saved = c->n_locals;
@@ -730,6 +775,9 @@ bool check_program(Program *p, Ast **items, int n, Diags *d) {
     Rule *r = &p->rules[i];
     c->n_locals = 0;
     c->n_slots = 0;
+    for (int k = 0; k < r->ast->n; k++)
+      if (r->ast->list[k]->kind == AST_REF && !r->ref)
+        r->ref = r->ast->list[k]->str;
     check_block(c, r->ast->list, r->ast->n);
     r->n_slots = c->n_slots;
   }

@@ -78,6 +78,8 @@ stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) COLON.
                                             { A = ast_for(pc, K, N, T, W, 0); }
 stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) LBRACE stmts(B) RBRACE.
                                             { A = ast_for(pc, K, N, T, W, B); }
+// ref "财预〔2016〕143号": where the rule comes from (metadata).
+stmt(A) ::= REF(K) STRING(S).               { A = ast_ref(pc, K, S); }
 // claim [all] SOURCE "pattern" [in section "title"]; claim? is optional.
 stmt(A) ::= CLAIM(K) postfix(S) STRING(P) claim_in(I).
                                             { A = ast_claim(pc, K, 0, S, P, I); }

@@ -149,6 +149,7 @@ int lex_next(Lexer *lx, Tok *t) {
       "claim"                  { return tok(t, TOK_CLAIM, start, lx); }
       "claim?"                 { return tok(t, TOK_CLAIMQ, start, lx); }
       "all"                    { return tok(t, TOK_ALL, start, lx); }
+      "ref"                    { return tok(t, TOK_REF, start, lx); }
 
       id_start id_cont*        { return tok(t, TOK_IDENT, start, lx); }
       "`" [^`\n\x00]+ "`"      { return tok(t, TOK_IDENT, start, lx); }

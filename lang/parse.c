@@ -42,6 +42,7 @@ static const char *tok_name(int kind) {
   case TOK_CLAIM: return "`claim`";
   case TOK_CLAIMQ: return "`claim?`";
   case TOK_ALL: return "`all`";
+  case TOK_REF: return "`ref`";
   case TOK_LPAREN: return "`(`";
   case TOK_RPAREN: return "`)`";
   case TOK_LBRACKET: return "`[`";

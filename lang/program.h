@@ -17,7 +17,8 @@ typedef enum {
   RET_PLAIN, // a plain number (ratio, count, level)
   RET_BOOL,  // exists, rollup
   RET_STR,   // parent
-  RET_ROWS   // children
+  RET_ROWS,  // children
+  RET_DOC    // section
 } BuiltinRet;
 
 // Flags of a builtin's signature.
@@ -48,6 +49,7 @@ typedef struct Rule {
   const char *id;
   const char *title;
   Severity sev;
+  const char *ref;   // `ref "…"`: the document the rule rests on, or NULL
   int n_slots;       // locals in the rule's frame
 } Rule;
 

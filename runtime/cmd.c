@@ -11,6 +11,7 @@
 #include "lang/program.h"
 #include "runtime/interp.h"
 #include "runtime/load.h"
+#include "runtime/narrative.h"
 #include "runtime/report.h"
 #include "runtime/cmd.h"
 #include "stdlib/std.h"
@@ -19,6 +20,7 @@
 
 static const char usage[] =
     "usage: fisc check [options] RULES SUBMISSION...\n"
+    "       fisc sections SUBMISSION   (the outline of its 说明.txt)\n"
     "       fisc --help | --version\n"
     "\n"
     "Checks each SUBMISSION folder (one CSV per declared table, unit.csv)\n"
@@ -178,6 +180,36 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
   return status;
 }
 
+/* fisc sections SUBMISSION: the headings found in the narrative, indented
+ * by level, with their lines -- what `in section "…"` and section() see. */
+static int cmd_sections(int argc, char **argv, FILE *out, FILE *err) {
+  if (argc != 1) {
+    fprintf(err, "fisc: error: `sections` needs one SUBMISSION\n%s", usage);
+    return 2;
+  }
+  Diags d;
+  diag_init(&d);
+  Submission s;
+  bool ok = load_submission(&s, argv[0], NULL, 0, &d);
+  fputs(d.out.s, err);
+  int status = ok ? 0 : 2;
+  if (ok && !s.narrative) {
+    fprintf(err, "fisc: error: `%s` has no 说明.txt\n", argv[0]);
+    status = 2;
+  } else if (ok) {
+    const Narrative *n = s.narrative;
+    fprintf(out, "%s: %d headings\n", n->src->path, n->n_sections);
+    for (int i = 0; i < n->n_sections; i++) {
+      const Section *sec = &n->sections[i];
+      fprintf(out, "%5u  %*s%s\n", sec->line, 2 * (sec->level - 1), "",
+              sec->title);
+    }
+  }
+  load_free(&s);
+  diag_free(&d);
+  return status;
+}
+
 int cmd_main(int argc, char **argv, FILE *out, FILE *err) {
   if (argc < 2) {
     fputs(usage, err);
@@ -193,6 +225,8 @@ int cmd_main(int argc, char **argv, FILE *out, FILE *err) {
   }
   if (strcmp(argv[1], "check") == 0)
     return cmd_check(argc - 2, argv + 2, out, err);
+  if (strcmp(argv[1], "sections") == 0)
+    return cmd_sections(argc - 2, argv + 2, out, err);
   fprintf(err, "fisc: error: unknown command `%s`\n%s", argv[1], usage);
   return 2;
 }

@@ -13,6 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/pattern.h"
+#include "lang/uwidth.h"
+#include "runtime/match.h"
+#include "runtime/narrative.h"
+#include "runtime/slip.h"
 #include "stdlib/std.h"
 
 // Loops nested deeper than this keep only the innermost rows as context.
@@ -41,6 +46,13 @@ struct Interp {
   // Details attached by builtins (rollup) to the current assert.
   const char **details;
   int n_details, cap_details;
+  // The claim match the statements run under (narrative findings).
+  const Narrative *claim_doc;
+  const Ast *claim;          // AST_CLAIM
+  const Match *claim_match;
+  // A leaf replaced during slip diagnosis (interp_eval_replacing).
+  const Ast *replace;
+  Value replace_with;
   // Rows of the enclosing loops, innermost last.
   const Table *ctx_table[INTERP_MAX_CONTEXT];
   const Row *ctx_row[INTERP_MAX_CONTEXT];
@@ -48,6 +60,18 @@ struct Interp {
 };
 
 Arena *interp_arena(Interp *I) { return I->a; }
+
+Value interp_doc(Interp *I) {
+  const Narrative *n = I->s->narrative;
+  if (!n)
+    return val_missing("说明 (no 说明.txt)");
+  Value v = {0};
+  v.kind = VAL_DOC;
+  v.doc = n;
+  v.from = 0;
+  v.to = n->norm.len;
+  return v;
+}
 
 const Submission *interp_submission(Interp *I) { return I->s; }
 
@@ -447,9 +471,12 @@ static Value eval_global(Interp *I, int g) {
       interp_detail(I, I->gdetails[g][k]);
     return I->gvals[g];
   }
-  // A global is evaluated outside any loop or trace: its value is shared.
+  // A global is evaluated outside any loop, trace or replacement: its value
+  // is shared by every rule.
   bool tracing = I->tracing;
+  const Ast *replace = I->replace;
   I->tracing = false;
+  I->replace = NULL;
   I->gstate[g] = 1;
   int before = I->n_details;
   Value v = eval(I, I->p->globals[g].let->a);
@@ -463,6 +490,7 @@ static Value eval_global(Interp *I, int g) {
   I->gvals[g] = v;
   I->gstate[g] = 2;
   I->tracing = tracing;
+  I->replace = replace;
   return v;
 }
 
@@ -477,6 +505,7 @@ static Value eval_inner(Interp *I, const Ast *e) {
     case REF_LOCAL: return I->frame[e->index];
     case REF_GLOBAL: return eval_global(I, e->index);
     case REF_TABLE: return table_value(I, e->index);
+    case REF_DOC: return interp_doc(I);
     default: return interp_error(I, e, "unknown name `%s`", e->name);
     }
   case AST_PAREN:
@@ -536,10 +565,36 @@ static Value eval_inner(Interp *I, const Ast *e) {
   }
 }
 
+/* True when [e] is the leaf being replaced: the same node, or a name bound
+ * to the same local, global or table. */
+static bool replaced(const Interp *I, const Ast *e) {
+  const Ast *r = I->replace;
+  if (e == r)
+    return true;
+  return r->kind == AST_NAME && e->kind == AST_NAME && e->ref == r->ref &&
+         e->index == r->index;
+}
+
 static Value eval(Interp *I, const Ast *e) {
+  if (I->replace && replaced(I, e))
+    return I->replace_with;
   Value v = eval_inner(I, e);
   trace(I, e, v);
   return v;
+}
+
+Value interp_eval_replacing(Interp *I, const Ast *e, const Ast *leaf,
+                            Value v) {
+  bool tracing = I->tracing;
+  int n_details = I->n_details;
+  I->tracing = false;
+  I->replace = leaf;
+  I->replace_with = v;
+  Value out = eval(I, e);
+  I->replace = NULL;
+  I->tracing = tracing;
+  I->n_details = n_details; // a rollup re-run attaches nothing
+  return out;
 }
 
 /* ------------------------------------------------------------- statements */
@@ -571,6 +626,20 @@ static const char *data_at(Interp *I) {
                        I->ctx_row[I->n_ctx - 1]->line);
 }
 
+/* The original span of normalised range [from, to) of [n]. */
+static Span narr_span(const Narrative *n, uint32_t from, uint32_t to) {
+  if (to <= from)
+    to = from + 1 <= n->norm.len ? from + 1 : from;
+  uint32_t a = narrative_orig(n, from);
+  uint32_t last = narrative_orig(n, to > from ? to - 1 : from);
+  int32_t cp;
+  size_t k = last < n->src->len
+                 ? uwidth_decode(n->src->bytes + last, n->src->len - last, &cp)
+                 : 0;
+  Span s = {a, (uint32_t)(last + k - a)};
+  return s;
+}
+
 static Finding *add_finding(Interp *I, Outcome kind, const Ast *at) {
   Report *r = I->r;
   if (I->rule_findings >= INTERP_MAX_FINDINGS_PER_RULE)
@@ -585,8 +654,14 @@ static Finding *add_finding(Interp *I, Outcome kind, const Ast *at) {
   Finding *f = &r->findings[r->n_findings++];
   memset(f, 0, sizeof *f);
   f->kind = kind;
+  f->sev = I->rule->sev;
   f->rule = I->rule;
   f->at = at;
+  if (I->claim_match) {
+    f->narr_src = I->claim_doc->src;
+    f->narr_span = narr_span(I->claim_doc, I->claim_match->start,
+                             I->claim_match->end);
+  }
   f->context = context_text(I);
   f->data_at = data_at(I);
   I->rule_findings++;
@@ -634,6 +709,28 @@ static const char *interpolate(Interp *I, const Ast *parts) {
   return s;
 }
 
+/* The first claim hole (frame slot in [first, first + n)) that [e] reads,
+ * or -1: a finding on a claim points at the figure it is about. */
+static int hole_read(const Ast *e, int first, int n) {
+  if (!e)
+    return -1;
+  if (e->kind == AST_NAME && e->ref == REF_LOCAL && e->index >= first &&
+      e->index < first + n)
+    return e->index - first;
+  const Ast *kids[3] = {e->a, e->b, e->c};
+  for (int i = 0; i < 3; i++) {
+    int h = hole_read(kids[i], first, n);
+    if (h >= 0)
+      return h;
+  }
+  for (int i = 0; i < e->n && e->kind != AST_LIST; i++) {
+    int h = hole_read(e->list[i], first, n);
+    if (h >= 0)
+      return h;
+  }
+  return -1;
+}
+
 static void run_assert(Interp *I, const Ast *s) {
   I->n_details = 0;
   Value v = eval(I, s->a);
@@ -665,6 +762,14 @@ static void run_assert(Interp *I, const Ast *s) {
   eval(I, s->a);
   I->tracing = false;
   const char *msg = s->interp ? interpolate(I, s->interp) : NULL;
+  // The slip that reproduces a stated figure, for the first failed ≈.
+  const char *hint = NULL;
+  for (int i = 0; i < I->n_trace && !hint; i++) {
+    const TraceItem *t = &I->trace[i];
+    if (t->node->kind == AST_APPROX && !t->node->c &&
+        t->value.kind == VAL_BOOL && !t->value.b)
+      hint = slip_explain(I, t->node, I->trace, I->n_trace);
+  }
   int k = 0;
   do {
     Finding *f = add_finding(I, OUT_FAIL, s);
@@ -674,6 +779,14 @@ static void run_assert(Interp *I, const Ast *s) {
     if (k == 0) {
       f->trace = I->trace;
       f->n_trace = I->n_trace;
+      f->hint = hint;
+    }
+    if (I->claim_match) {
+      const Pattern *pat = I->claim->aux;
+      int h = hole_read(s->a, I->claim->index, pat->n_holes);
+      if (h >= 0 && I->claim_match->bound[h])
+        f->narr_span = narr_span(I->claim_doc, I->claim_match->hole_start[h],
+                                 I->claim_match->hole_end[h]);
     }
     if (n_details && msg && k == n_details - 1)
       f->message = arena_sprintf(I->a, "%s\n%s", details[k], msg);
@@ -733,10 +846,16 @@ static void run_for(Interp *I, const Ast *s) {
   }
 }
 
+static void run_claim(Interp *I, const Ast *s, Ast *const *rest, int n_rest);
+
 static void run_block(Interp *I, Ast *const *stmts, int n) {
   for (int i = 0; i < n; i++) {
     const Ast *s = stmts[i];
     switch (s->kind) {
+    case AST_CLAIM:
+      // The claim's holes are in scope for everything after it.
+      run_claim(I, s, stmts + i + 1, n - i - 1);
+      return;
     case AST_ASSERT:
       run_assert(I, s);
       break;
@@ -749,6 +868,110 @@ static void run_block(Interp *I, Ast *const *stmts, int n) {
     default:
       break;
     }
+  }
+}
+
+/* Binds hole [h] of claim [s] from match [m] into the frame. */
+static Value hole_value(Interp *I, const Ast *s, const Narrative *doc,
+                        const Match *m, int h) {
+  const Pattern *pat = s->aux;
+  const PatHole *hole = &pat->holes[h];
+  if (!m->bound[h])
+    return val_missing(arena_sprintf(I->a, "{%s} (not in this phrasing)",
+                                     hole->name));
+  const char *t = doc->norm.text + m->hole_start[h];
+  uint32_t len = m->hole_end[h] - m->hole_start[h];
+  if (hole->kind == HOLE_TEXT || hole->kind == HOLE_DATE)
+    return val_str(arena_strndup(I->a, t, len), len);
+  if (len && t[len - 1] == '%')
+    len--;
+  NumParseError err;
+  Num *n = num_parse(I->a, t, len, &err);
+  if (!n)
+    return interp_error(I, s, "claim hole {%s} read `%.*s`, which is not a "
+                              "number: %s",
+                        hole->name, (int)len, t, num_parse_error_str(err));
+  return val_num(n, hole->unit);
+}
+
+/* claim [all|?] SOURCE "pattern" [in section "title"]: finds the pattern
+ * in the narrative, binds its holes, and runs the rest of the block once
+ * (claim, claim?) or once per match (claim all).  Not found is a finding of
+ * its own (severity warning) -- or, for claim?, a skip. */
+static void run_claim(Interp *I, const Ast *s, Ast *const *rest,
+                      int n_rest) {
+  const Pattern *pat = s->aux;
+  Value src = eval(I, s->a);
+  if (src.kind == VAL_MISSING) {
+    I->res->n_skipped++;
+    add_skip(I, s, src.str);
+    return;
+  }
+  if (src.kind == VAL_ERROR) {
+    add_error(I, s, src);
+    return;
+  }
+  if (src.kind != VAL_DOC) {
+    add_error(I, s, interp_error(I, s->a, "`claim` reads a narrative"));
+    return;
+  }
+  const Narrative *doc = src.doc;
+  uint32_t from = src.from, to = src.to;
+  if (s->b) {
+    int k = narrative_section(doc, s->b->str, s->b->str_len, I->a);
+    if (k < 0 || doc->sections[k].start < from || doc->sections[k].end > to) {
+      if (s->flags & CLAIM_OPTIONAL) {
+        I->res->n_skipped++;
+        add_skip(I, s, arena_sprintf(I->a, "说明 section “%s”", s->b->str));
+        return;
+      }
+      I->res->n_failed++;
+      Finding *f = add_finding(I, OUT_FAIL, s);
+      if (f) {
+        f->sev = SEV_WARNING;
+        f->not_found = true;
+        f->message = arena_sprintf(I->a, "说明中未找到章节：%s", s->b->str);
+      }
+      return;
+    }
+    from = doc->sections[k].start;
+    to = doc->sections[k].end;
+  }
+  const Narrative *saved_doc = I->claim_doc;
+  const Ast *saved_claim = I->claim;
+  const Match *saved_match = I->claim_match;
+  Match m;
+  int found = 0;
+  uint32_t pos = from;
+  while (pos <= to && match_find(pat, doc->norm.text, pos, to, &m)) {
+    found++;
+    for (int h = 0; h < pat->n_holes; h++)
+      I->frame[s->index + h] = hole_value(I, s, doc, &m, h);
+    I->claim_doc = doc;
+    I->claim = s;
+    I->claim_match = &m;
+    run_block(I, rest, n_rest);
+    I->claim_doc = saved_doc;
+    I->claim = saved_claim;
+    I->claim_match = saved_match;
+    if (!(s->flags & CLAIM_ALL))
+      break;
+    pos = m.end > m.start ? m.end : m.start + 1;
+  }
+  // `claim all` quantifies over the sentences there are: none is fine.
+  if (found || (s->flags & CLAIM_ALL))
+    return;
+  if (s->flags & CLAIM_OPTIONAL) {
+    I->res->n_skipped++;
+    add_skip(I, s, arena_sprintf(I->a, "说明中的“%s”", pat->text));
+    return;
+  }
+  I->res->n_failed++;
+  Finding *f = add_finding(I, OUT_FAIL, s);
+  if (f) {
+    f->sev = SEV_WARNING;
+    f->not_found = true;
+    f->message = arena_sprintf(I->a, "说明中未找到：%s", s->str);
   }
 }
 

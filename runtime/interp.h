@@ -22,6 +22,7 @@ typedef struct TraceItem {
 
 typedef struct Finding {
   Outcome kind;          // OUT_FAIL, OUT_SKIP or OUT_ERROR
+  Severity sev;          // the rule's, or warning for a claim not found
   const Rule *rule;
   const Ast *at;         // the assert
   const char *message;   // the rule's interpolated message, or a builtin's
@@ -33,6 +34,10 @@ typedef struct Finding {
   const char *data_at;   // data file position of that row, "file:line"
   TraceItem *trace;      // OUT_FAIL: values of sub-expressions
   int n_trace;
+  Src *narr_src;         // inside a claim: the narrative, and the span of
+  Span narr_span;        // the match (or of the hole the assert reads)
+  const char *hint;      // the slip that reproduces a stated figure
+  bool not_found;        // a claim whose pattern is not in the narrative
 } Finding;
 
 typedef struct RuleResult {
@@ -70,6 +75,11 @@ typedef struct Interp Interp;
 Arena *interp_arena(Interp *I);
 void interp_detail(Interp *I, const char *message);
 const Submission *interp_submission(Interp *I);
+/* The submission's narrative as a VAL_DOC, or missing. */
+Value interp_doc(Interp *I);
+/* For slip.c: evaluates [e] again with every use of [leaf] (the same name
+ * binding, or the same node) replaced by [v].  Tracing and details are off. */
+Value interp_eval_replacing(Interp *I, const Ast *e, const Ast *leaf, Value v);
 /* Returns an evaluation error value located at [at]. */
 Value interp_error(Interp *I, const Ast *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

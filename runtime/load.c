@@ -9,6 +9,7 @@
  * exact place in the data file; loading goes on after an error so one run
  * shows them all, except where the file's structure is lost. */
 #include "runtime/load.h"
+#include "runtime/narrative.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -927,6 +928,14 @@ bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
   Src *unit = read_data(s, join(&s->arena, dir, "unit.csv"), d, &absent);
   if (unit)
     read_unit(s, unit, d);
+  // The narrative: 说明.txt, or 说明.md when there is no .txt.
+  Src *text = read_data(s, join(&s->arena, dir, "说明.txt"), d, &absent);
+  if (absent)
+    text = read_data(s, join(&s->arena, dir, "说明.md"), d, &absent);
+  if (text && load_decode(text, d)) {
+    s->narrative = arena_zalloc(&s->arena, sizeof *s->narrative);
+    narrative_build(s->narrative, text, &s->arena);
+  }
   return d->n_errors == errors;
 }
 

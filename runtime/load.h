@@ -1,7 +1,8 @@
 /* runtime/load.h -- reading a submission folder (prefix load_).
  *
  * A submission is a folder: one <table name>.csv per declared table, and
- * unit.csv (name,code,year or 单位名称,单位编码,年度).  CSV files may be UTF-8
+ * unit.csv (name,code,year or 单位名称,单位编码,年度), and the narrative
+ * 说明.txt (or 说明.md), decoded like the CSV files.  CSV files may be UTF-8
  * (with or without BOM) or GBK/GB18030 (detected: not valid UTF-8 -> converted
  * with iconv); UTF-16 is refused with a clear error.  Title lines above the
  * header (表名, 公开03表, 部门：…, 金额单位：万元) are skipped; the 金额单位 is read
@@ -28,6 +29,8 @@ typedef struct UnitInfo {
   const char *year; // 年度, as written
 } UnitInfo;
 
+struct Narrative;
+
 typedef struct Submission {
   const char *dir;  // folder path as given
   Arena arena;      // data arena: tables, rows, cells, numbers
@@ -36,6 +39,7 @@ typedef struct Submission {
   Src **srcs;       // every Src loaded (freed by load_free)
   int n_srcs, cap_srcs;
   UnitInfo unit;
+  struct Narrative *narrative; // 说明.txt (or 说明.md), NULL when absent
 } Submission;
 
 /* Loads [dir] against the [n] declarations in [decls] (decls[i]->index == i).

@@ -30,7 +30,7 @@ static const char *sev_color(Severity s) {
 static void header(Buf *out, const Finding *f, Src *src, uint32_t off,
                    bool color) {
   diag_where(out, src, off);
-  Severity sev = f->rule->sev;
+  Severity sev = f->sev;
   if (color)
     buf_printf(out, ": %s%s\033[0m \033[1m%s\033[0m %s\n", sev_color(sev),
                sev_name(sev), f->rule->id, f->rule->title);
@@ -238,10 +238,32 @@ static void message_lines(Buf *out, const char *msg) {
   }
 }
 
+/* A claim whose pattern is not in the narrative: the claim line, the
+ * message naming the pattern. */
+static void render_not_found(Buf *out, const Finding *f, bool color) {
+  header(out, f, f->at->src, f->at->op.off, color);
+  diag_excerpt(out, f->at->src, f->at->c ? f->at->c->span : f->at->op, '^');
+  message_lines(out, f->message);
+}
+
 static void render_fail(Buf *out, Arena *ar, const Finding *f, bool color) {
+  if (f->not_found) {
+    render_not_found(out, f, color);
+    return;
+  }
   const Ast *cond = f->at->a;
   Src *src = f->at->src;
-  header(out, f, src, cond->span.off, color);
+  if (f->narr_src) {
+    // About a sentence of the narrative: point there first, then at the
+    // rule that checked it.
+    header(out, f, f->narr_src, f->narr_span.off, color);
+    diag_excerpt(out, f->narr_src, f->narr_span, '^');
+    buf_puts(out, "  --> ");
+    diag_where(out, src, cond->span.off);
+    buf_putc(out, '\n');
+  } else {
+    header(out, f, src, cond->span.off, color);
+  }
   uint32_t l1, c1, l2, c2;
   src_linecol(src, cond->span.off, &l1, &c1);
   src_linecol(src, cond->span.off + (cond->span.len ? cond->span.len - 1 : 0),
@@ -257,6 +279,8 @@ static void render_fail(Buf *out, Arena *ar, const Finding *f, bool color) {
   }
   if (f->context)
     buf_printf(out, "      = row %s at %s\n", f->context, f->data_at);
+  if (f->hint)
+    buf_printf(out, "      = hint: %s\n", f->hint);
   message_lines(out, f->message);
 }
 
@@ -345,10 +369,10 @@ void report_text(Buf *out, const Report *r, bool color) {
 }
 
 bool report_has_errors(const Report *r) {
-  for (int i = 0; i < r->prog->n_rules; i++) {
-    const RuleResult *res = &r->results[i];
-    if (res->rule->sev == SEV_ERROR &&
-        (res->outcome == OUT_FAIL || res->outcome == OUT_ERROR))
+  // By finding: a claim not found is a warning even in an error rule.
+  for (int i = 0; i < r->n_findings; i++) {
+    const Finding *f = &r->findings[i];
+    if (f->sev == SEV_ERROR && (f->kind == OUT_FAIL || f->kind == OUT_ERROR))
       return true;
   }
   return false;
@@ -413,11 +437,19 @@ static const char *outcome_name(Outcome o) {
 }
 
 static void json_finding(Buf *out, const Finding *f) {
-  buf_printf(out, "{\"kind\":\"%s\",\"location\":", outcome_name(f->kind));
+  buf_printf(out, "{\"kind\":\"%s\",\"severity\":\"%s\",\"location\":",
+             outcome_name(f->kind), sev_name(f->sev));
   if (f->kind == OUT_ERROR)
     jloc(out, f->err_src, f->err_span.off);
   else
     jloc(out, f->at->src, f->at->a ? f->at->a->span.off : f->at->span.off);
+  buf_puts(out, ",\"narrative\":");
+  if (f->narr_src)
+    jloc(out, f->narr_src, f->narr_span.off);
+  else
+    buf_puts(out, "null");
+  buf_puts(out, ",\"hint\":");
+  jstr(out, f->hint);
   buf_puts(out, ",\"message\":");
   jstr(out, f->kind == OUT_ERROR ? f->error : f->message);
   buf_puts(out, ",\"missing\":");
@@ -474,6 +506,8 @@ void report_json(Buf *out, const Report *r) {
     jstr(out, res->rule->id);
     buf_puts(out, ",\"title\":");
     jstr(out, res->rule->title);
+    buf_puts(out, ",\"ref\":");
+    jstr(out, res->rule->ref);
     buf_printf(out, ",\"severity\":\"%s\",\"outcome\":\"%s\","
                     "\"checked\":%d,\"failed\":%d,\"skipped\":%d,"
                     "\"errors\":%d,\"location\":",

@@ -77,5 +77,8 @@ void val_format(Buf *out, Value v) {
   case VAL_ROWS:
     buf_printf(out, "%u rows", v.n_rows);
     break;
+  case VAL_DOC:
+    buf_puts(out, "说明");
+    break;
   }
 }

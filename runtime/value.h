@@ -22,8 +22,11 @@ typedef enum {
   VAL_STR,
   VAL_ROW,     // table + row
   VAL_TABLE,
-  VAL_ROWS     // a list of rows of one table (children)
+  VAL_ROWS,    // a list of rows of one table (children)
+  VAL_DOC      // a narrative, or a section of it: doc + normalised range
 } ValKind;
+
+struct Narrative;
 
 typedef struct Value {
   ValKind kind;
@@ -38,6 +41,8 @@ typedef struct Value {
   uint32_t n_rows;
   Src *src;             // VAL_ERROR: where
   Span span;
+  const struct Narrative *doc; // VAL_DOC
+  uint32_t from, to;    // VAL_DOC: normalised byte range
 } Value;
 
 Value val_missing(const char *path);

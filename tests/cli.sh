@@ -43,8 +43,8 @@ check unknown-option 2 "$fisc" check --frob rules/2021 examples/dongxihu-bigdata
 check bad-format 2 "$fisc" check --format xml rules/2021 examples/dongxihu-bigdata-2021
 check missing-rules 2 "$fisc" check no/such/rules examples/dongxihu-bigdata-2021
 check missing-submission 2 "$fisc" check rules/2021 no/such/submission
-check example 0 "$fisc" check rules/2021 examples/dongxihu-bigdata-2021
-check example-json 0 "$fisc" check --format json rules/2021 examples/dongxihu-bigdata-2021
+check example 1 "$fisc" check rules/2021 examples/dongxihu-bigdata-2021
+check example-json 1 "$fisc" check --format json rules/2021 examples/dongxihu-bigdata-2021
 # Colour never goes to a pipe, and never with NO_COLOR or --no-color.
 if "$fisc" check rules/2021 examples/dongxihu-bigdata-2021 2>&1 | grep -q "$(printf '\033')"; then
   fail=$((fail + 1)); echo "FAIL colour in a pipe"

@@ -1,0 +1,120 @@
+/* stdlib/std_text.c -- builtins over the narrative and dates: mentions
+ * section has_section year report_year.
+ *
+ * Text given to mentions/section is normalised like the narrative (NFKC,
+ * white space removed), so "政府采购" finds "政府\n采购" in PDF text. */
+#define _GNU_SOURCE // memmem
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/norm.h"
+#include "runtime/narrative.h"
+#include "stdlib/std.h"
+
+/* A document argument, or the submission's narrative when [v] is text (the
+ * one-argument forms). */
+static bool doc_arg(Interp *I, const Ast *call, Value v, Value *doc,
+                    Value *err) {
+  if (v.kind == VAL_DOC) {
+    *doc = v;
+    return true;
+  }
+  *err = interp_error(I, call, "`%s` reads a narrative such as `说明`",
+                      call->name);
+  return false;
+}
+
+static bool text_arg(Interp *I, const Ast *call, Value v, Value *err) {
+  if (v.kind == VAL_STR)
+    return true;
+  *err = interp_error(I, call, "`%s` needs text here", call->name);
+  return false;
+}
+
+/* mentions(doc, "text"): the text occurs in the document (or section). */
+Value std_mentions(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  Value doc, err;
+  if (!doc_arg(I, call, args[0], &doc, &err) ||
+      !text_arg(I, call, args[1], &err))
+    return err;
+  Norm q;
+  norm_text(interp_arena(I), args[1].str, args[1].len, 0, false, &q);
+  if (q.len == 0)
+    return val_bool(true);
+  const char *hay = doc.doc->norm.text + doc.from;
+  size_t hay_len = doc.to - doc.from;
+  return val_bool(memmem(hay, hay_len, q.text, q.len) != NULL);
+}
+
+/* section("title") or section(doc, "title"): the first section whose
+ * heading contains the title; missing when there is none. */
+Value std_section(Interp *I, const Ast *call, Value *args, int n) {
+  Value doc, err;
+  Value title = args[n - 1];
+  if (n == 2) {
+    if (!doc_arg(I, call, args[0], &doc, &err))
+      return err;
+  } else {
+    doc = interp_doc(I);
+    if (doc.kind != VAL_DOC)
+      return doc;
+  }
+  if (!text_arg(I, call, title, &err))
+    return err;
+  int k = narrative_section(doc.doc, title.str, title.len, interp_arena(I));
+  if (k < 0 || doc.doc->sections[k].start < doc.from ||
+      doc.doc->sections[k].end > doc.to)
+    return val_missing(arena_sprintf(interp_arena(I), "说明 section “%.*s”",
+                                     (int)title.len, title.str));
+  doc.from = doc.doc->sections[k].start;
+  doc.to = doc.doc->sections[k].end;
+  return doc;
+}
+
+/* has_section("title") or has_section(doc, "title"): whether a heading
+ * contains the title; missing (not false) when there is no narrative. */
+Value std_has_section(Interp *I, const Ast *call, Value *args, int n) {
+  Value v = std_section(I, call, args, n);
+  if (v.kind == VAL_DOC)
+    return val_bool(true);
+  if (v.kind == VAL_MISSING && (n == 2 || interp_doc(I).kind == VAL_DOC))
+    return val_bool(false);
+  return v;
+}
+
+/* year("2020年12月31日") = 2020: the first run of four digits. */
+Value std_year(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  Value err;
+  if (args[0].kind == VAL_NUM)
+    return args[0];
+  if (!text_arg(I, call, args[0], &err))
+    return err;
+  const char *s = args[0].str;
+  for (uint32_t i = 0; i + 4 <= args[0].len; i++) {
+    bool four = true;
+    for (int k = 0; k < 4; k++)
+      four = four && s[i + k] >= '0' && s[i + k] <= '9';
+    bool longer = (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+                  (i + 4 < args[0].len && s[i + 4] >= '0' && s[i + 4] <= '9');
+    if (four && !longer)
+      return val_num(num_from_long(interp_arena(I), strtol(s + i, NULL, 10)),
+                     UNIT_NONE);
+  }
+  return interp_error(I, call, "no year in `%.*s`", (int)args[0].len, s);
+}
+
+/* report_year(): the fiscal year of the submission, from unit.csv. */
+Value std_report_year(Interp *I, const Ast *call, Value *args, int n) {
+  (void)args;
+  (void)n;
+  const char *y = interp_submission(I)->unit.year;
+  if (!y)
+    return val_missing("unit.csv 年度");
+  NumParseError e;
+  Num *v = num_parse(interp_arena(I), y, (uint32_t)strlen(y), &e);
+  if (!v)
+    return interp_error(I, call, "unit.csv gives the year as `%s`", y);
+  return val_num(v, UNIT_NONE);
+}
