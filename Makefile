@@ -106,8 +106,19 @@ asan:
 	$(MAKE) B=build/asan CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' test
 
+# Every unit and golden test binary under valgrind memcheck: no errors and
+# no leaks (the golden binary runs whole `fisc check`s in-process).
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible
+valgrind: $(TEST_BIN) $(BIN)
+	@fail=0; for t in $(TEST_BIN); do \
+	  $(VALGRIND) $$t >/tmp/fisc-valgrind.$$$$ 2>&1 || { fail=1; cat /tmp/fisc-valgrind.$$$$; }; \
+	  tail -n 1 /tmp/fisc-valgrind.$$$$; done; \
+	$(VALGRIND) $(BIN) check rules/2021 examples/dongxihu-bigdata-2021 >/dev/null || test $$? = 1 || fail=1; \
+	rm -f /tmp/fisc-valgrind.$$$$; exit $$fail
+
 clean:
 	rm -rf $(B) fisc
 
-.PHONY: all gen grammar-report test asan clean
+.PHONY: all gen grammar-report test asan valgrind clean
 -include $(LIB_OBJ:.o=.d) $(OBJ)/runtime/cli.d $(TEST_BIN:=.d) $(GEN)/lexer.c.d

@@ -31,6 +31,7 @@ static const char usage[] =
     "                      see docs/json.md); default text\n"
     "  -o, --output FILE   write the report to FILE (written whole or not\n"
     "                      at all: a temporary file renamed at the end)\n"
+    "  --only ID[,ID...]   run only these rules\n"
     "  --no-color          no colour (also: the NO_COLOR environment\n"
     "                      variable; colour is only used on a terminal)\n"
     "\n"
@@ -66,13 +67,40 @@ static bool write_whole(const char *path, const Buf *b) {
   return ok;
 }
 
+/* Keeps only the rules named in the comma-separated [ids], in program
+ * order.  Returns false (after saying which) when an ID is unknown. */
+static bool keep_only(Program *p, const char *ids, FILE *err) {
+  bool *keep = calloc((size_t)p->n_rules + 1, sizeof *keep);
+  bool ok = true;
+  const char *s = ids;
+  while (*s) {
+    size_t n = strcspn(s, ",");
+    bool found = false;
+    for (int i = 0; i < p->n_rules; i++)
+      if (strlen(p->rules[i].id) == n && strncmp(p->rules[i].id, s, n) == 0)
+        keep[i] = found = true;
+    if (!found && n > 0) {
+      fprintf(err, "fisc: error: no rule `%.*s` in the suite\n", (int)n, s);
+      ok = false;
+    }
+    s += n + (s[n] == ',');
+  }
+  int k = 0;
+  for (int i = 0; i < p->n_rules; i++)
+    if (keep[i])
+      p->rules[k++] = p->rules[i];
+  p->n_rules = k;
+  free(keep);
+  return ok;
+}
+
 static void flush_diags(Diags *d, FILE *err) {
   fputs(d->out.s, err);
   buf_clear(&d->out);
 }
 
 static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
-  const char *format = "text", *output = NULL;
+  const char *format = "text", *output = NULL, *only = NULL;
   bool no_color = false;
   const char **paths = malloc((size_t)(argc + 1) * sizeof *paths);
   if (!paths)
@@ -89,6 +117,8 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
       output = argv[++i];
     else if (strcmp(a, "--no-color") == 0)
       no_color = true;
+    else if (strcmp(a, "--only") == 0 && i + 1 < argc)
+      only = argv[++i];
     else if (a[0] == '-' && a[1] != '\0') {
       fprintf(err, "fisc: error: unknown option `%s`\n%s", a, usage);
       free(paths);
@@ -116,6 +146,12 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
   flush_diags(&d, err);
   if (!p) {
     diag_free(&d);
+    free(paths);
+    return 2;
+  }
+  if (only && !keep_only(p, only, err)) {
+    diag_free(&d);
+    program_free(p);
     free(paths);
     return 2;
   }

@@ -51,6 +51,18 @@ if "$fisc" check rules/2021 examples/dongxihu-bigdata-2021 2>&1 | grep -q "$(pri
 else
   pass=$((pass + 1))
 fi
+# On a terminal (faked with script(1)) there is colour, unless NO_COLOR or
+# --no-color says otherwise.
+if command -v script >/dev/null 2>&1; then
+  esc=$(printf '\033')
+  tty_out() { script -qec "$1" /dev/null 2>/dev/null; }
+  if tty_out "env -u NO_COLOR TERM=xterm $fisc check rules/2021 examples/dongxihu-bigdata-2021" | grep -q "$esc"; then
+    pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL no colour on a terminal"; fi
+  if tty_out "env NO_COLOR=1 TERM=xterm $fisc check rules/2021 examples/dongxihu-bigdata-2021" | grep -q "$esc"; then
+    fail=$((fail + 1)); echo "FAIL colour despite NO_COLOR"; else pass=$((pass + 1)); fi
+  if tty_out "env -u NO_COLOR TERM=xterm $fisc check --no-color rules/2021 examples/dongxihu-bigdata-2021" | grep -q "$esc"; then
+    fail=$((fail + 1)); echo "FAIL colour despite --no-color"; else pass=$((pass + 1)); fi
+fi
 # -o writes the whole report or nothing, and leaves no temporary file.
 out=$(mktemp -d)
 "$fisc" check -o "$out/report.txt" rules/2021 examples/dongxihu-bigdata-2021 >/dev/null 2>&1
