@@ -122,3 +122,6 @@ clean:
 
 .PHONY: all gen grammar-report test asan valgrind clean
 -include $(LIB_OBJ:.o=.d) $(OBJ)/runtime/cli.d $(TEST_BIN:=.d) $(GEN)/lexer.c.d
+
+# Fuzz harnesses (libFuzzer, Debian's clang): see tests/fuzz/fuzz.mk.
+-include tests/fuzz/fuzz.mk
