@@ -315,6 +315,174 @@ Ast *ast_ref(ParseCtx *pc, Tok kw, Tok doc) {
   return n;
 }
 
+Ast *ast_meta(ParseCtx *pc, AstKind k, Tok kw, Ast *list) {
+  Ast *n = node(pc, k, ast_join(tspan(kw), list->span));
+  n->op = tspan(kw);
+  n->list = list->list;
+  n->n = list->n;
+  return n;
+}
+
+Ast *ast_year(ParseCtx *pc, AstKind k, Tok kw, Tok year) {
+  Ast *n = node(pc, k, ast_join(tspan(kw), tspan(year)));
+  n->op = tspan(kw);
+  n->str = arena_strndup(pc->arena, tbytes(pc, year), year.len);
+  n->str_len = year.len;
+  if (year.len != 4 || strspn(n->str, "0123456789") != 4) {
+    diag_error(pc->diags, pc->src, tspan(year), "a fiscal year is four "
+                                                "digits, like 2021");
+    pc->failed = true;
+  }
+  return n;
+}
+
+Ast *ast_listlit(ParseCtx *pc, Ast *items, Tok open, Tok close) {
+  Ast *n = node(pc, AST_LISTLIT, ast_join(tspan(open), tspan(close)));
+  n->op = tspan(open);
+  n->list = items->list;
+  n->n = items->n;
+  for (int i = 0; i < n->n; i++)
+    if (n->list[i]->kind == AST_GEN) {
+      diag_error(pc->diags, pc->src, n->list[i]->span,
+                 "`… for … in …` is not allowed in a list");
+      pc->failed = true;
+    }
+  return n;
+}
+
+Ast *ast_override(ParseCtx *pc, Ast *item) {
+  Ast *n = node(pc, AST_OVERRIDE, item->span);
+  n->op = item->op;
+  n->a = item;
+  return n;
+}
+
+Ast *ast_drop(ParseCtx *pc, Tok kw, Tok id, Tok reason) {
+  Ast *n = node(pc, AST_DROP, ast_join(tspan(kw), tspan(reason)));
+  n->op = tspan(id);
+  n->name = tok_text(pc, id);
+  Ast tmp = {0};
+  decode_string(pc, reason, &tmp);
+  n->str = tmp.str;
+  n->str_len = tmp.str_len;
+  return n;
+}
+
+Ast *ast_alter(ParseCtx *pc, Tok kw, Tok name, Ast *alters, Tok end) {
+  Ast *n = node(pc, AST_ALTER, ast_join(tspan(kw), tspan(end)));
+  n->op = tspan(name);
+  n->name = tok_text(pc, name);
+  n->list = alters->list;
+  n->n = alters->n;
+  return n;
+}
+
+Ast *ast_alter_add(ParseCtx *pc, Tok kw, Tok name, Tok type) {
+  Ast *col = ast_column(pc, name, type, NULL);
+  col->kind = AST_ALTER_ADD;
+  col->span = ast_join(tspan(kw), col->span);
+  return col;
+}
+
+Ast *ast_alter_rename(ParseCtx *pc, Tok kw, Tok old, Tok name) {
+  Ast *n = node(pc, AST_ALTER_RENAME, ast_join(tspan(kw), tspan(name)));
+  n->op = tspan(old);
+  n->name = tok_text(pc, old);
+  n->str = tok_text(pc, name);
+  n->str_len = (uint32_t)strlen(n->str);
+  return n;
+}
+
+Ast *ast_alter_drop(ParseCtx *pc, Tok kw, Tok name) {
+  Ast *n = node(pc, AST_ALTER_DROP, ast_join(tspan(kw), tspan(name)));
+  n->op = tspan(name);
+  n->name = tok_text(pc, name);
+  return n;
+}
+
+Ast *ast_test(ParseCtx *pc, Tok kw, Tok name, Ast *body, Tok end) {
+  Ast *n = node(pc, AST_TEST, ast_join(tspan(kw), tspan(end)));
+  n->op = tspan(name);
+  Ast tmp = {0};
+  decode_string(pc, name, &tmp);
+  n->str = tmp.str;
+  n->str_len = tmp.str_len;
+  n->list = body->list;
+  n->n = body->n;
+  return n;
+}
+
+/* Checks that the word [w] of a `with` or `expect` statement is [want]. */
+static bool word_is(ParseCtx *pc, Tok w, const char *want, const char *help) {
+  const char *s = tbytes(pc, w);
+  if (w.len == strlen(want) && memcmp(s, want, w.len) == 0)
+    return true;
+  diag_error(pc->diags, pc->src, tspan(w), "expected `%s`, found `%.*s`", want,
+             (int)w.len, s);
+  diag_help(pc->diags, "%s", help);
+  pc->failed = true;
+  return false;
+}
+
+Ast *ast_with_fixture(ParseCtx *pc, Tok kw, Tok word, Tok path) {
+  word_is(pc, word, "fixture", "write `with fixture \"folder\"`");
+  Ast *n = ast_string(pc, path);
+  n->kind = AST_WITH_FIXTURE;
+  n->op = tspan(kw);
+  n->span = ast_join(tspan(kw), tspan(path));
+  return n;
+}
+
+Ast *ast_with_set(ParseCtx *pc, Tok kw, Ast *target, Ast *value) {
+  Ast *n = node(pc, AST_WITH_SET, ast_join(tspan(kw), value->span));
+  n->op = tspan(kw);
+  n->a = target;
+  n->b = value;
+  return n;
+}
+
+Ast *ast_with_drop(ParseCtx *pc, Tok kw, Ast *target) {
+  Ast *n = node(pc, AST_WITH_DROP, ast_join(tspan(kw), target->span));
+  n->op = tspan(kw);
+  n->a = target;
+  return n;
+}
+
+Ast *ast_with_replace(ParseCtx *pc, Tok kw, Ast *target, Tok w1, Tok old,
+                      Tok w2, Tok new_text) {
+  word_is(pc, w1, "replace", "write `with 说明 replace \"old\" by \"new\"`");
+  word_is(pc, w2, "by", "write `with 说明 replace \"old\" by \"new\"`");
+  Ast *n = node(pc, AST_WITH_REPLACE, ast_join(tspan(kw), tspan(new_text)));
+  n->op = tspan(kw);
+  n->a = target;
+  Ast *o = ast_string(pc, old);
+  n->str = o->str;
+  n->str_len = o->str_len;
+  n->c = o;
+  n->b = ast_string(pc, new_text);
+  return n;
+}
+
+Ast *ast_expect(ParseCtx *pc, Tok kw, Tok word, Tok id) {
+  Ast *n = node(pc, AST_EXPECT, ast_join(tspan(kw), tspan(id)));
+  n->op = tspan(id);
+  n->name = tok_text(pc, id);
+  const char *w = tbytes(pc, word);
+  if (word.len == 4 && memcmp(w, "fail", 4) == 0)
+    n->flags = EXPECT_FAIL;
+  else if (word.len == 4 && memcmp(w, "pass", 4) == 0)
+    n->flags = EXPECT_PASS;
+  else if (word.len == 4 && memcmp(w, "skip", 4) == 0)
+    n->flags = EXPECT_SKIP;
+  else {
+    diag_error(pc->diags, pc->src, tspan(word), "expected `fail`, `pass` or "
+                                                "`skip`, found `%.*s`",
+               (int)word.len, w);
+    pc->failed = true;
+  }
+  return n;
+}
+
 Ast *ast_claim_section(ParseCtx *pc, Tok word, Tok title) {
   const char *w = tbytes(pc, word);
   if (word.len != 7 || memcmp(w, "section", 7) != 0) {
@@ -465,6 +633,7 @@ const char *ast_op_name(AstKind k) {
   case AST_NOT: return "not";
   case AST_NEG: return "-";
   case AST_COALESCE: return "??";
+  case AST_IN: return "in";
   default: return "?";
   }
 }

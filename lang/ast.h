@@ -32,19 +32,39 @@ typedef enum {
   AST_AND, AST_OR,
   AST_COALESCE, // a ?? b
   AST_IF,       // if a then b else c
+  AST_IN,       // a in b (b a list)
+  AST_LISTLIT,  // [list]
   // ---- statements and items
   AST_LIST,     // list/n: generic list
   AST_ASSERT,   // assert a [else msg]; msg parts in list
   AST_LET,      // let name = a; resolved: ref + index/slot
   AST_FOR,      // for name in a [where b]: list; slot
   AST_REF,      // ref "document": str
+  AST_TAGS,     // tags "a", "b": list of AST_STRING
+  AST_SINCE,    // since 2021: str (the year as written)
+  AST_UNTIL,    // until 2022
   AST_CLAIM,    // claim [all|?] a "str" [in section b]; aux Pattern; index
                 // = first hole slot; flags CLAIM_*
   AST_RULE,     // rule name(id) title severity { list }
   AST_TABLE,    // table name { list of AST_COLUMN }
   AST_COLUMN,   // name : coltype; is_key
-  AST_IMPORT    // import str
+  AST_IMPORT,   // import str
+  AST_OVERRIDE, // override a (a rule or a let)
+  AST_DROP,     // drop rule name "str" (the reason)
+  AST_ALTER,    // alter table name { list of AST_ALTER_* }
+  AST_ALTER_ADD,    // add name : coltype (index = ColKind, unit)
+  AST_ALTER_RENAME, // rename name to str
+  AST_ALTER_DROP,   // drop name
+  AST_TEST,     // test "str" { list }
+  AST_WITH_FIXTURE, // with fixture "str"
+  AST_WITH_SET,     // with a = b
+  AST_WITH_DROP,    // with drop a
+  AST_WITH_REPLACE, // with a replace "str" by b (AST_STRING)
+  AST_EXPECT        // expect fail|pass|skip name; flags = Outcome-like
 } AstKind;
+
+// What `expect` asks of a rule (AST_EXPECT.flags).
+enum { EXPECT_PASS, EXPECT_FAIL, EXPECT_SKIP };
 
 // What a name refers to (AST_NAME after resolution).
 typedef enum {
@@ -52,7 +72,8 @@ typedef enum {
   REF_TABLE,  // index = TableDecl.index
   REF_GLOBAL, // index = global let number
   REF_LOCAL,  // index = slot in the rule's frame
-  REF_DOC     // index = a submission document (0 = 说明, the narrative)
+  REF_DOC,    // index = a submission document (0 = 说明, the narrative)
+  REF_PRIOR   // last year's submission (`prior`); members are tables/说明
 } RefKind;
 
 // AST_CLAIM modes.
@@ -65,7 +86,8 @@ typedef enum { SEV_ERROR, SEV_WARNING, SEV_INFO } Severity;
 
 // Static type, as far as the checker can tell.
 typedef enum {
-  TY_UNKNOWN, TY_NUM, TY_BOOL, TY_STR, TY_TABLE, TY_ROW, TY_ROWS, TY_DOC
+  TY_UNKNOWN, TY_NUM, TY_BOOL, TY_STR, TY_TABLE, TY_ROW, TY_ROWS, TY_DOC,
+  TY_LIST, TY_PRIOR
 } TypeKind;
 
 typedef struct Type {
@@ -96,6 +118,7 @@ struct Ast {
   RefKind ref;
   int index;         // table, global, column, builtin or local slot
   Type type;
+  bool prior;        // AST_MEMBER on `prior`: the table/说明 of last year
   Ast *interp;       // AST_ASSERT: list of message parts (AST_STRING/expr)
   void *aux;         // resolver/evaluator data (e.g. TableDecl of AST_TABLE)
 };
@@ -116,6 +139,22 @@ Ast *ast_claim(struct ParseCtx *pc, Tok kw, int flags, Ast *source, Tok pat,
                Ast *section);
 Ast *ast_claim_section(struct ParseCtx *pc, Tok word, Tok title);
 Ast *ast_ref(struct ParseCtx *pc, Tok kw, Tok doc);
+Ast *ast_meta(struct ParseCtx *pc, AstKind k, Tok kw, Ast *list);
+Ast *ast_year(struct ParseCtx *pc, AstKind k, Tok kw, Tok year);
+Ast *ast_listlit(struct ParseCtx *pc, Ast *items, Tok open, Tok close);
+Ast *ast_override(struct ParseCtx *pc, Ast *item);
+Ast *ast_drop(struct ParseCtx *pc, Tok kw, Tok id, Tok reason);
+Ast *ast_alter(struct ParseCtx *pc, Tok kw, Tok name, Ast *alters, Tok end);
+Ast *ast_alter_add(struct ParseCtx *pc, Tok kw, Tok name, Tok type);
+Ast *ast_alter_rename(struct ParseCtx *pc, Tok kw, Tok old, Tok name);
+Ast *ast_alter_drop(struct ParseCtx *pc, Tok kw, Tok name);
+Ast *ast_test(struct ParseCtx *pc, Tok kw, Tok name, Ast *body, Tok end);
+Ast *ast_with_fixture(struct ParseCtx *pc, Tok kw, Tok word, Tok path);
+Ast *ast_with_set(struct ParseCtx *pc, Tok kw, Ast *target, Ast *value);
+Ast *ast_with_drop(struct ParseCtx *pc, Tok kw, Ast *target);
+Ast *ast_with_replace(struct ParseCtx *pc, Tok kw, Ast *target, Tok w1,
+                      Tok old, Tok w2, Tok new_text);
+Ast *ast_expect(struct ParseCtx *pc, Tok kw, Tok word, Tok id);
 Ast *ast_if(struct ParseCtx *pc, Tok kw, Ast *c, Ast *t, Ast *e);
 Ast *ast_binary(struct ParseCtx *pc, AstKind k, Ast *l, Ast *r, Tok op);
 Ast *ast_within(struct ParseCtx *pc, Ast *l, Ast *r, Ast *tol, Tok op);

@@ -22,7 +22,7 @@
 // Expression depth the checker (and so the evaluator) will recurse into.
 #define CHECK_MAX_DEPTH 200
 // The name of the submission's narrative (说明.txt) in rules.
-#define CHECK_NARRATIVE "说明"
+#define CHECK_NARRATIVE PROGRAM_NARRATIVE
 
 typedef struct Local {
   const char *name;
@@ -230,6 +230,11 @@ static void check_name(Checker *c, Ast *e) {
     e->type.table = c->p->tables[t];
     return;
   }
+  if (strcmp(e->name, PROGRAM_PRIOR) == 0) {
+    e->ref = REF_PRIOR;
+    e->type = ty(TY_PRIOR);
+    return;
+  }
   // The submission's narrative needs no declaration.
   if (strcmp(e->name, CHECK_NARRATIVE) == 0) {
     e->ref = REF_DOC;
@@ -283,14 +288,16 @@ static int declare_local(Checker *c, Ast *at, const char *name, Type t) {
 
 /* The element type of what `for x in E` walks: rows of a table. */
 static Type element_type(Checker *c, Ast *coll) {
+  if (coll->type.kind == TY_LIST)
+    return ty(TY_UNKNOWN);
   if (coll->type.kind == TY_TABLE || coll->type.kind == TY_ROWS) {
     Type t = ty(TY_ROW);
     t.table = coll->type.table;
     return t;
   }
   if (coll->type.kind != TY_UNKNOWN)
-    error(c, coll->src, coll->span, "`for` walks the rows of a table; this "
-                                    "is not a table");
+    error(c, coll->src, coll->span, "`for` walks the rows of a table or the "
+                                    "items of a list; this is neither");
   return ty(TY_UNKNOWN);
 }
 
@@ -438,6 +445,28 @@ static void check_expr(Checker *c, Ast *e) {
         break;
       }
       e->type = column_type(&t->cols[e->index]);
+    } else if (e->a->type.kind == TY_PRIOR) {
+      // prior.TABLE, prior.说明: last year's submission.
+      e->prior = true;
+      int tix = find_table(c->p, e->name);
+      if (tix >= 0) {
+        e->ref = REF_TABLE;
+        e->index = tix;
+        e->type = ty(TY_TABLE);
+        e->type.table = c->p->tables[tix];
+      } else if (strcmp(e->name, CHECK_NARRATIVE) == 0) {
+        e->ref = REF_DOC;
+        e->index = 0;
+        e->type = ty(TY_DOC);
+      } else {
+        error(c, e->src, e->op, "`prior.%s`: no table `%s`", e->name,
+              e->name);
+        Suggest sg;
+        suggest_init(&sg, e->name);
+        for (int k = 0; k < c->p->n_tables; k++)
+          suggest_try(&sg, e->name, c->p->tables[k]->name);
+        suggest_help(c, &sg);
+      }
     } else if (e->a->type.kind == TY_TABLE) {
       error(c, e->src, e->op, "`%s` is a table: pick a row first, as in "
                               "`%s[\"合计\"].%s`",
@@ -519,6 +548,19 @@ static void check_expr(Checker *c, Ast *e) {
     check_expr(c, e->a);
     check_expr(c, e->b);
     e->type = ty(TY_BOOL);
+    break;
+  case AST_IN:
+    check_expr(c, e->a);
+    check_expr(c, e->b);
+    if (e->b->type.kind != TY_LIST && e->b->type.kind != TY_UNKNOWN)
+      error(c, e->src, e->op, "`in` looks for a value in a list, such as "
+                              "`[\"a\", \"b\"]`");
+    e->type = ty(TY_BOOL);
+    break;
+  case AST_LISTLIT:
+    for (int i = 0; i < e->n; i++)
+      check_expr(c, e->list[i]);
+    e->type = ty(TY_LIST);
     break;
   case AST_COALESCE:
     check_expr(c, e->a);
@@ -631,7 +673,10 @@ static void check_stmt(Checker *c, Ast *s) {
     check_claim(c, s);
     break;
   case AST_REF:
-    break; // metadata, collected in check_program
+  case AST_TAGS:
+  case AST_SINCE:
+  case AST_UNTIL:
+    break; // metadata, collected by set_rule
   case AST_FOR: {
     check_expr(c, s->a);
     int saved = c->n_locals;
@@ -696,91 +741,291 @@ static TableDecl *declare_table(Checker *c, Ast *t) {
   return d;
 }
 
+/* Notes where an earlier declaration of the same thing is. */
+static void note_first(Checker *c, const char *what, Src *src, Span at) {
+  Buf w;
+  buf_init(&w);
+  diag_where(&w, src, at.off);
+  diag_note(c->d, "%s at %s", what, w.s);
+  buf_free(&w);
+}
+
+static int find_rule(Program *p, const char *id) {
+  for (int i = 0; i < p->n_rules; i++)
+    if (strcmp(p->rules[i].id, id) == 0)
+      return i;
+  return -1;
+}
+
+static void suggest_rule(Checker *c, const char *id) {
+  Suggest s;
+  suggest_init(&s, id);
+  for (int i = 0; i < c->p->n_rules; i++)
+    suggest_try(&s, id, c->p->rules[i].id);
+  suggest_help(c, &s);
+}
+
+/* Fills a Rule from its AST, metadata included. */
+static void set_rule(Rule *r, Ast *it) {
+  memset(r, 0, sizeof *r);
+  r->ast = it;
+  r->id = it->name;
+  r->title = it->str;
+  r->sev = it->sev;
+  for (int k = 0; k < it->n; k++) {
+    const Ast *m = it->list[k];
+    if (m->kind == AST_REF && !r->ref)
+      r->ref = m->str;
+    else if (m->kind == AST_TAGS)
+      r->tags = m;
+    else if (m->kind == AST_SINCE)
+      r->since = (int)strtol(m->str, NULL, 10);
+    else if (m->kind == AST_UNTIL)
+      r->until = (int)strtol(m->str, NULL, 10);
+  }
+}
+
+/* alter table T { add c : type  rename a to b  drop c }: changes a table
+ * declared earlier (in reading order: an imported suite's). */
+static void alter_table(Checker *c, Ast *it) {
+  int t = find_table(c->p, it->name);
+  if (t < 0) {
+    error(c, it->src, it->op, "`alter table`: no table `%s` declared before",
+          it->name);
+    return;
+  }
+  TableDecl *d = c->p->tables[t];
+  for (int i = 0; i < it->n; i++) {
+    Ast *a = it->list[i];
+    int col = find_column(d, a->name);
+    if (a->kind == AST_ALTER_ADD) {
+      if (col >= 0) {
+        error(c, a->src, a->op, "table `%s` already has a column `%s`",
+              d->name, a->name);
+        continue;
+      }
+      ColDecl *cols = arena_zalloc(&c->p->arena, (size_t)(d->n_cols + 1) *
+                                                     sizeof *cols);
+      memcpy(cols, d->cols, (size_t)d->n_cols * sizeof *cols);
+      cols[d->n_cols].name = a->name;
+      cols[d->n_cols].kind = (ColKind)a->index;
+      cols[d->n_cols].unit = a->unit;
+      cols[d->n_cols].span = a->op;
+      d->cols = cols;
+      d->n_cols++;
+      continue;
+    }
+    if (col < 0) {
+      error(c, a->src, a->op, "table `%s` has no column `%s`", d->name,
+            a->name);
+      Suggest s;
+      suggest_init(&s, a->name);
+      for (int k = 0; k < d->n_cols; k++)
+        suggest_try(&s, a->name, d->cols[k].name);
+      suggest_help(c, &s);
+      continue;
+    }
+    if (a->kind == AST_ALTER_RENAME) {
+      if (find_column(d, a->str) >= 0)
+        error(c, a->src, a->op, "table `%s` already has a column `%s`",
+              d->name, a->str);
+      else
+        d->cols[col].name = a->str;
+    } else if (col == d->key_col) {
+      error(c, a->src, a->op, "cannot drop `%s`: it is the key of `%s`",
+            a->name, d->name);
+    } else {
+      memmove(&d->cols[col], &d->cols[col + 1],
+              (size_t)(d->n_cols - col - 1) * sizeof *d->cols);
+      d->n_cols--;
+      if (d->key_col > col)
+        d->key_col--;
+    }
+  }
+}
+
+/* Reads the declarations of every item, in reading order (imports first):
+ * tables and their alterations, lets and their overrides, rules with their
+ * overrides and drops, tests.  Names are resolved afterwards, so a rule may
+ * use a let or table declared anywhere. */
+static void declare_all(Checker *c, Ast **items, int n) {
+  Program *p = c->p;
+  for (int i = 0; i < n; i++) {
+    Ast *it = items[i];
+    bool override = it->kind == AST_OVERRIDE;
+    if (override)
+      it = it->a;
+    switch (it->kind) {
+    case AST_TABLE: {
+      int prev = find_table(p, it->name);
+      if (prev >= 0) {
+        error(c, it->src, it->op, "table `%s` is declared twice", it->name);
+        note_first(c, "first declared", p->tables[prev]->src,
+                   p->tables[prev]->span);
+        diag_help(c->d, "to change an imported table, use `alter table %s "
+                        "{ … }`", it->name);
+        break;
+      }
+      TableDecl *td = declare_table(c, it);
+      td->index = p->n_tables;
+      p->tables[p->n_tables++] = td;
+      break;
+    }
+    case AST_ALTER:
+      alter_table(c, it);
+      break;
+    case AST_LET: {
+      int prev = find_global(p, it->name);
+      if (override) {
+        if (prev < 0) {
+          error(c, it->src, it->op, "`override let %s`: there is no `%s` to "
+                                    "override", it->name, it->name);
+          break;
+        }
+        p->globals[prev].let = it; // the suite's setting, restated
+        it->ref = REF_GLOBAL;
+        it->index = prev;
+        break;
+      }
+      if (prev >= 0) {
+        error(c, it->src, it->op, "`%s` is defined twice", it->name);
+        note_first(c, "first defined", p->globals[prev].let->src,
+                   p->globals[prev].let->op);
+        diag_help(c->d, "to change an imported setting, use `override let`");
+        break;
+      }
+      p->globals[p->n_globals].name = it->name;
+      p->globals[p->n_globals].let = it;
+      it->ref = REF_GLOBAL;
+      it->index = p->n_globals++;
+      break;
+    }
+    case AST_RULE: {
+      int prev = find_rule(p, it->name);
+      if (override) {
+        if (prev < 0) {
+          error(c, it->src, it->op, "`override rule %s`: there is no rule "
+                                    "`%s` to override", it->name, it->name);
+          suggest_rule(c, it->name);
+          break;
+        }
+        set_rule(&p->rules[prev], it); // same place in the report
+        p->rules[prev].overridden = true;
+        break;
+      }
+      if (prev >= 0) {
+        error(c, it->src, it->op, "rule ID `%s` is used twice", it->name);
+        note_first(c, "first used", p->rules[prev].ast->src,
+                   p->rules[prev].ast->op);
+        diag_help(c->d, "to replace an imported rule, use `override rule %s`",
+                  it->name);
+        break;
+      }
+      set_rule(&p->rules[p->n_rules++], it);
+      break;
+    }
+    case AST_DROP: {
+      int prev = find_rule(p, it->name);
+      if (prev < 0) {
+        error(c, it->src, it->op, "`drop rule %s`: there is no rule `%s`",
+              it->name, it->name);
+        suggest_rule(c, it->name);
+        break;
+      }
+      memmove(&p->rules[prev], &p->rules[prev + 1],
+              (size_t)(p->n_rules - prev - 1) * sizeof *p->rules);
+      p->n_rules--;
+      Dropped *dr = &p->dropped[p->n_dropped++];
+      dr->id = it->name;
+      dr->reason = it->str;
+      dr->at = it;
+      break;
+    }
+    case AST_TEST:
+      p->tests[p->n_tests++] = it;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+/* test "name" { with …  expect … }: targets and values are expressions
+ * over the suite's tables; expected rules must exist. */
+static void check_test(Checker *c, Ast *t) {
+  for (int i = 0; i < t->n; i++) {
+    Ast *s = t->list[i];
+    c->n_locals = 0;
+    c->n_slots = 0;
+    switch (s->kind) {
+    case AST_WITH_SET:
+    case AST_WITH_DROP:
+    case AST_WITH_REPLACE: {
+      Ast *target = s->a;
+      check_expr(c, target);
+      bool ok = target->kind == AST_MEMBER || target->kind == AST_INDEX ||
+                (target->kind == AST_NAME &&
+                 (target->ref == REF_TABLE || target->ref == REF_DOC ||
+                  target->ref == REF_PRIOR));
+      if (!ok)
+        error(c, s->src, target->span, "`with` changes a cell "
+                                       "(T[\"key\"].列), a row (T[\"key\"]), a "
+                                       "table, `说明` or `prior`");
+      if (s->kind == AST_WITH_SET)
+        check_expr(c, s->b);
+      break;
+    }
+    case AST_EXPECT:
+      if (find_rule(c->p, s->name) < 0) {
+        error(c, s->src, s->op, "no rule `%s` in the suite", s->name);
+        suggest_rule(c, s->name);
+      }
+      break;
+    default:
+      break;
+    }
+  }
+}
+
 bool check_program(Program *p, Ast **items, int n, Diags *d) {
   Checker *c = calloc(1, sizeof *c);
   if (!c)
     abort();
   c->p = p;
   c->d = d;
-  int nt = 0, ng = 0, nr = 0;
+  int nt = 0, ng = 0, nr = 0, nd = 0, ntest = 0;
   for (int i = 0; i < n; i++) {
     nt += items[i]->kind == AST_TABLE;
     ng += items[i]->kind == AST_LET;
     nr += items[i]->kind == AST_RULE;
+    nd += items[i]->kind == AST_DROP;
+    ntest += items[i]->kind == AST_TEST;
   }
   p->tables = arena_zalloc(&p->arena, (size_t)(nt + 1) * sizeof *p->tables);
   p->globals = arena_zalloc(&p->arena, (size_t)(ng + 1) * sizeof *p->globals);
   p->rules = arena_zalloc(&p->arena, (size_t)(nr + 1) * sizeof *p->rules);
+  p->dropped = arena_zalloc(&p->arena, (size_t)(nd + 1) * sizeof *p->dropped);
+  p->tests = arena_zalloc(&p->arena, (size_t)(ntest + 1) * sizeof *p->tests);
 
-  // 1. Declarations: tables, global lets, rule IDs -- all order-free.
-  for (int i = 0; i < n; i++) {
-    Ast *it = items[i];
-    if (it->kind == AST_TABLE) {
-      int prev = find_table(p, it->name);
-      if (prev >= 0) {
-        error(c, it->src, it->op, "table `%s` is declared twice", it->name);
-        Buf w;
-        buf_init(&w);
-        diag_where(&w, p->tables[prev]->src, p->tables[prev]->span.off);
-        diag_note(d, "first declared at %s", w.s);
-        buf_free(&w);
-        continue;
-      }
-      TableDecl *td = declare_table(c, it);
-      td->index = p->n_tables;
-      p->tables[p->n_tables++] = td;
-    } else if (it->kind == AST_LET) {
-      int prev = find_global(p, it->name);
-      if (prev >= 0) {
-        error(c, it->src, it->op, "`%s` is defined twice", it->name);
-        Buf w;
-        buf_init(&w);
-        diag_where(&w, p->globals[prev].let->src, p->globals[prev].let->op.off);
-        diag_note(d, "first defined at %s", w.s);
-        buf_free(&w);
-        continue;
-      }
-      p->globals[p->n_globals].name = it->name;
-      p->globals[p->n_globals].let = it;
-      it->ref = REF_GLOBAL;
-      it->index = p->n_globals++;
-    } else if (it->kind == AST_RULE) {
-      for (int k = 0; k < p->n_rules; k++)
-        if (strcmp(p->rules[k].id, it->name) == 0) {
-          error(c, it->src, it->op, "rule ID `%s` is used twice", it->name);
-          Buf w;
-          buf_init(&w);
-          diag_where(&w, p->rules[k].ast->src, p->rules[k].ast->op.off);
-          diag_note(d, "first used at %s", w.s);
-          buf_free(&w);
-          goto next_item;
-        }
-      Rule *r = &p->rules[p->n_rules++];
-      r->ast = it;
-      r->id = it->name;
-      r->title = it->str;
-      r->sev = it->sev;
-    }
-  next_item:;
-  }
+  // 1. Declarations, in reading order.
+  declare_all(c, items, n);
   for (int g = 0; g < p->n_globals; g++)
     if (find_table(p, p->globals[g].name) >= 0)
       error(c, p->globals[g].let->src, p->globals[g].let->op,
             "`%s` is already the name of a table", p->globals[g].name);
 
-  // 2. Resolve globals (on demand, so cycles are found), then rules.
+  // 2. Resolve globals (on demand, so cycles are found), rules, tests.
   for (int g = 0; g < p->n_globals && !d->stopped; g++)
     resolve_global(c, g, NULL);
   for (int i = 0; i < p->n_rules && !d->stopped; i++) {
     Rule *r = &p->rules[i];
     c->n_locals = 0;
     c->n_slots = 0;
-    for (int k = 0; k < r->ast->n; k++)
-      if (r->ast->list[k]->kind == AST_REF && !r->ref)
-        r->ref = r->ast->list[k]->str;
     check_block(c, r->ast->list, r->ast->n);
     r->n_slots = c->n_slots;
   }
+  for (int i = 0; i < p->n_tests && !d->stopped; i++)
+    check_test(c, p->tests[i]);
   bool ok = !c->failed;
   free(c->unknown);
   free(c);

@@ -44,7 +44,40 @@ item ::= IMPORT STRING(S).                  { parse_item(pc, ast_import(pc, S));
 item ::= table(T).                          { parse_item(pc, T); }
 item ::= LET(K) IDENT(N) ASSIGN expr(E).    { parse_item(pc, ast_let(pc, K, N, E)); }
 item ::= rule(R).                           { parse_item(pc, R); }
+// Composing suites: replace or drop an imported rule, change a setting,
+// change an imported table's columns.
+item ::= OVERRIDE rule(R).                  { parse_item(pc, ast_override(pc, R)); }
+item ::= OVERRIDE(K) LET IDENT(N) ASSIGN expr(E).
+                                            { parse_item(pc, ast_override(pc, ast_let(pc, K, N, E))); }
+item ::= DROP(K) RULE RULEID(I) STRING(W).  { parse_item(pc, ast_drop(pc, K, I, W)); }
+item ::= ALTER(K) TABLE IDENT(N) LBRACE alters(L) RBRACE(E).
+                                            { parse_item(pc, ast_alter(pc, K, N, L, E)); }
+item ::= TEST(K) STRING(N) LBRACE test_stmts(B) RBRACE(E).
+                                            { parse_item(pc, ast_test(pc, K, N, B, E)); }
 item ::= error RBRACE.
+
+alters(A) ::= .                             { A = ast_list(pc); }
+alters(A) ::= alters(L) alter(C).           { A = ast_push(pc, L, C); }
+alters(A) ::= alters(L) COMMA.              { A = L; }
+alter(A) ::= ADD(K) IDENT(N) COLON coltype(T).
+                                            { A = ast_alter_add(pc, K, N, T); }
+alter(A) ::= RENAME(K) IDENT(O) TO IDENT(N). { A = ast_alter_rename(pc, K, O, N); }
+alter(A) ::= DROP(K) IDENT(N).              { A = ast_alter_drop(pc, K, N); }
+
+/* ---------------------------------------------------------------- tests -- */
+/* test "name" { with …  expect fail|pass|skip ID } in *_test.fisc files. */
+
+test_stmts(A) ::= .                         { A = ast_list(pc); }
+test_stmts(A) ::= test_stmts(L) test_stmt(S). { A = ast_push(pc, L, S); }
+test_stmt(A) ::= WITH(K) IDENT(W) STRING(P).
+                                            { A = ast_with_fixture(pc, K, W, P); }
+test_stmt(A) ::= WITH(K) postfix(T) ASSIGN expr(V).
+                                            { A = ast_with_set(pc, K, T, V); }
+test_stmt(A) ::= WITH(K) DROP postfix(T).   { A = ast_with_drop(pc, K, T); }
+test_stmt(A) ::= WITH(K) postfix(T) IDENT(W) STRING(O) IDENT(B) STRING(N).
+                                            { A = ast_with_replace(pc, K, T, W, O, B, N); }
+test_stmt(A) ::= EXPECT(K) IDENT(W) RULEID(I).
+                                            { A = ast_expect(pc, K, W, I); }
 
 /* --------------------------------------------------------------- tables -- */
 
@@ -78,8 +111,13 @@ stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) COLON.
                                             { A = ast_for(pc, K, N, T, W, 0); }
 stmt(A) ::= FOR(K) IDENT(N) IN postfix(T) where(W) LBRACE stmts(B) RBRACE.
                                             { A = ast_for(pc, K, N, T, W, B); }
-// ref "财预〔2016〕143号": where the rule comes from (metadata).
+// Metadata: where the rule comes from, tags, and the fiscal years it applies to.
 stmt(A) ::= REF(K) STRING(S).               { A = ast_ref(pc, K, S); }
+stmt(A) ::= TAGS(K) taglist(L).             { A = ast_meta(pc, AST_TAGS, K, L); }
+stmt(A) ::= SINCE(K) NUMBER(Y).             { A = ast_year(pc, AST_SINCE, K, Y); }
+stmt(A) ::= UNTIL(K) NUMBER(Y).             { A = ast_year(pc, AST_UNTIL, K, Y); }
+taglist(A) ::= STRING(S).                   { A = ast_push(pc, ast_list(pc), ast_string(pc, S)); }
+taglist(A) ::= taglist(L) COMMA STRING(S).  { A = ast_push(pc, L, ast_string(pc, S)); }
 // claim [all] SOURCE "pattern" [in section "title"]; claim? is optional.
 stmt(A) ::= CLAIM(K) postfix(S) STRING(P) claim_in(I).
                                             { A = ast_claim(pc, K, 0, S, P, I); }
@@ -121,6 +159,7 @@ cmp(A) ::= add(L) LE(O) add(R).             { A = ast_binary(pc, AST_LE, L, R, O
 cmp(A) ::= add(L) GT(O) add(R).             { A = ast_binary(pc, AST_GT, L, R, O); }
 cmp(A) ::= add(L) GE(O) add(R).             { A = ast_binary(pc, AST_GE, L, R, O); }
 cmp(A) ::= add(L) APPROX(O) add(R).         { A = ast_binary(pc, AST_APPROX, L, R, O); }
+cmp(A) ::= add(L) IN(O) add(R).             { A = ast_binary(pc, AST_IN, L, R, O); }
 cmp(A) ::= add(L) APPROX(O) add(R) PM add(T).
                                             { A = ast_within(pc, L, R, T, O); }
 
@@ -146,6 +185,7 @@ primary(A) ::= NUMBER(N).                   { A = ast_number(pc, N); }
 primary(A) ::= STRING(S).                   { A = ast_string(pc, S); }
 primary(A) ::= IDENT(N).                    { A = ast_name(pc, N); }
 primary(A) ::= LPAREN(O) expr(E) RPAREN(C). { A = ast_paren(pc, E, O, C); }
+primary(A) ::= LBRACKET(O) args(L) RBRACKET(C). { A = ast_listlit(pc, L, O, C); }
 
 args(A) ::= .                               { A = ast_list(pc); }
 args(A) ::= arglist(L).                     { A = L; }

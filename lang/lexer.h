@@ -20,7 +20,9 @@ typedef struct Lexer {
   uint32_t base_off;         // offset of base within src (sub-range lexing)
   Src *src;
   Diags *diags;
-  bool want_rule_id;         // the previous token was `rule`
+  bool want_rule_id;         // a rule ID comes next (after `rule`, or
+                             // after `expect fail`)
+  int prev_kind;             // the previous token's kind
   bool had_error;            // a lexical error since the last check
   bool escaped_quotes;       // inside a message's {…}: \" delimits strings
 } Lexer;

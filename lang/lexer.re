@@ -23,6 +23,7 @@ void lex_init(Lexer *lx, Src *src, const char *text, uint32_t n,
   lx->src = src;
   lx->diags = d;
   lx->want_rule_id = false;
+  lx->prev_kind = 0;
   lx->had_error = false;
   lx->escaped_quotes = false;
 }
@@ -39,7 +40,10 @@ static int tok(Tok *t, int kind, const unsigned char *start, Lexer *lx) {
   t->kind = kind;
   t->off = s.off;
   t->len = s.len;
-  lx->want_rule_id = (kind == TOK_RULE);
+  // A rule ID follows `rule`, and `expect fail|pass|skip`.
+  lx->want_rule_id = kind == TOK_RULE ||
+                     (kind == TOK_IDENT && lx->prev_kind == TOK_EXPECT);
+  lx->prev_kind = kind;
   return kind;
 }
 
@@ -150,6 +154,18 @@ int lex_next(Lexer *lx, Tok *t) {
       "claim?"                 { return tok(t, TOK_CLAIMQ, start, lx); }
       "all"                    { return tok(t, TOK_ALL, start, lx); }
       "ref"                    { return tok(t, TOK_REF, start, lx); }
+      "drop"                   { return tok(t, TOK_DROP, start, lx); }
+      "override"               { return tok(t, TOK_OVERRIDE, start, lx); }
+      "alter"                  { return tok(t, TOK_ALTER, start, lx); }
+      "add"                    { return tok(t, TOK_ADD, start, lx); }
+      "rename"                 { return tok(t, TOK_RENAME, start, lx); }
+      "to"                     { return tok(t, TOK_TO, start, lx); }
+      "tags"                   { return tok(t, TOK_TAGS, start, lx); }
+      "since"                  { return tok(t, TOK_SINCE, start, lx); }
+      "until"                  { return tok(t, TOK_UNTIL, start, lx); }
+      "test"                   { return tok(t, TOK_TEST, start, lx); }
+      "with"                   { return tok(t, TOK_WITH, start, lx); }
+      "expect"                 { return tok(t, TOK_EXPECT, start, lx); }
 
       id_start id_cont*        { return tok(t, TOK_IDENT, start, lx); }
       "`" [^`\n\x00]+ "`"      { return tok(t, TOK_IDENT, start, lx); }

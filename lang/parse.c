@@ -43,6 +43,18 @@ static const char *tok_name(int kind) {
   case TOK_CLAIMQ: return "`claim?`";
   case TOK_ALL: return "`all`";
   case TOK_REF: return "`ref`";
+  case TOK_DROP: return "`drop`";
+  case TOK_OVERRIDE: return "`override`";
+  case TOK_ALTER: return "`alter`";
+  case TOK_ADD: return "`add`";
+  case TOK_RENAME: return "`rename`";
+  case TOK_TO: return "`to`";
+  case TOK_TAGS: return "`tags`";
+  case TOK_SINCE: return "`since`";
+  case TOK_UNTIL: return "`until`";
+  case TOK_TEST: return "`test`";
+  case TOK_WITH: return "`with`";
+  case TOK_EXPECT: return "`expect`";
   case TOK_LPAREN: return "`(`";
   case TOK_RPAREN: return "`)`";
   case TOK_LBRACKET: return "`[`";
@@ -219,15 +231,18 @@ Ast *parse_file(Arena *arena, Src *src, Diags *d) {
   run(&pc, TOK_MODE_FILE, src->bytes, (uint32_t)src->len, 0, false);
   if (pc.failed)
     return NULL;
-  for (int i = 0; i < pc.items->n; i++)
-    if (pc.items->list[i]->kind == AST_RULE) {
-      Ast *r = pc.items->list[i];
+  for (int i = 0; i < pc.items->n; i++) {
+    Ast *r = pc.items->list[i];
+    if (r->kind == AST_OVERRIDE)
+      r = r->a;
+    if (r->kind == AST_RULE) {
       Ast block = *r;
       block.kind = AST_LIST;
       fold_for(&pc, &block);
       r->n = block.n;
       r->list = block.list;
     }
+  }
   return pc.failed ? NULL : pc.items;
 }
 

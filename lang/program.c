@@ -30,6 +30,7 @@ typedef struct Loader {
   int depth;
   Ast **items;        // all items, in reading order
   int n_items, cap_items;
+  bool with_tests;    // also read the *_test.fisc files of folders
   bool failed;
 } Loader;
 
@@ -172,6 +173,9 @@ static void load_path(Loader *ld, const char *path, Src *from, Span at) {
   while ((e = readdir(dir)) != NULL) {
     if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".fisc"))
       continue;
+    // A suite's tests live beside its rules; only `fisc test` reads them.
+    if (!ld->with_tests && has_suffix(e->d_name, "_test.fisc"))
+      continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 16;
       names = realloc(names, (size_t)cap * sizeof *names);
@@ -198,8 +202,8 @@ static void load_path(Loader *ld, const char *path, Src *from, Span at) {
   free(names);
 }
 
-Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
-                      Diags *d) {
+static Program *load(const char *path, const BuiltinSig *builtins, int nb,
+                     Diags *d, bool with_tests) {
   Program *p = calloc(1, sizeof *p);
   if (!p)
     abort();
@@ -209,6 +213,7 @@ Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
   Loader ld = {0};
   ld.p = p;
   ld.d = d;
+  ld.with_tests = with_tests;
   int errors = d->n_errors;
   load_path(&ld, path, NULL, (Span){0, 0});
   // Files with only confusable characters parsed: check them too, so one
@@ -224,6 +229,16 @@ Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
     return NULL;
   }
   return p;
+}
+
+Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
+                      Diags *d) {
+  return load(path, builtins, nb, d, false);
+}
+
+Program *program_load_tests(const char *path, const BuiltinSig *builtins,
+                            int nb, Diags *d) {
+  return load(path, builtins, nb, d, true);
 }
 
 void program_free(Program *p) {

@@ -50,8 +50,18 @@ typedef struct Rule {
   const char *title;
   Severity sev;
   const char *ref;   // `ref "…"`: the document the rule rests on, or NULL
+  const Ast *tags;   // AST_TAGS, or NULL
+  int since, until;  // fiscal years it applies to (0 = open)
+  bool overridden;   // replaced by `override rule` in a later file
   int n_slots;       // locals in the rule's frame
 } Rule;
+
+// A rule removed by `drop rule ID "reason"`.
+typedef struct Dropped {
+  const char *id;
+  const char *reason;
+  const Ast *at;     // the AST_DROP
+} Dropped;
 
 typedef struct Program {
   Arena arena;            // AST, names, decls (program lifetime)
@@ -68,13 +78,26 @@ typedef struct Program {
   Ast **literals;         // every number literal, parsed once by the runtime
   int n_literals, cap_literals;
   bool prepared;          // the runtime has parsed the literals (Ast.aux)
+  Dropped *dropped;       // `drop rule`s, in reading order
+  int n_dropped;
+  Ast **tests;            // AST_TEST blocks (only when loaded with tests)
+  int n_tests;
 } Program;
+
+// Names of the submission's documents and of last year's submission in
+// rules: they need no declaration.
+#define PROGRAM_NARRATIVE "说明"
+#define PROGRAM_PRIOR "prior"
 
 /* Reads the rule file or folder at [path] with everything it imports, then
  * resolves and checks it.  Returns NULL after reporting to [d] when anything
  * is wrong (the suite cannot run).  Free with program_free. */
 Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
                       Diags *d);
+/* The same, also reading the `*_test.fisc` files of folders (their `test`
+ * blocks end up in Program.tests), for `fisc test`. */
+Program *program_load_tests(const char *path, const BuiltinSig *builtins,
+                            int nb, Diags *d);
 void program_free(Program *p);
 
 /* Resolves names and checks types in the parsed [items] (check.c).  Returns

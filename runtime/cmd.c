@@ -13,6 +13,8 @@
 #include "runtime/load.h"
 #include "runtime/narrative.h"
 #include "runtime/report.h"
+#include "runtime/suitediff.h"
+#include "runtime/testrun.h"
 #include "runtime/cmd.h"
 #include "stdlib/std.h"
 
@@ -21,6 +23,8 @@
 static const char usage[] =
     "usage: fisc check [options] RULES SUBMISSION...\n"
     "       fisc sections SUBMISSION   (the outline of its 说明.txt)\n"
+    "       fisc test [--coverage] SUITE   (run the suite's *_test.fisc tests)\n"
+    "       fisc diff OLD-SUITE NEW-SUITE\n"
     "       fisc --help | --version\n"
     "\n"
     "Checks each SUBMISSION folder (one CSV per declared table, unit.csv)\n"
@@ -32,6 +36,7 @@ static const char usage[] =
     "  -o, --output FILE   write the report to FILE (written whole or not\n"
     "                      at all: a temporary file renamed at the end)\n"
     "  --only ID[,ID...]   run only these rules\n"
+    "  --prior PATH        last year's submission (default: SUBMISSION/prior)\n"
     "  --no-color          no colour (also: the NO_COLOR environment\n"
     "                      variable; colour is only used on a terminal)\n"
     "\n"
@@ -100,7 +105,7 @@ static void flush_diags(Diags *d, FILE *err) {
 }
 
 static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
-  const char *format = "text", *output = NULL, *only = NULL;
+  const char *format = "text", *output = NULL, *only = NULL, *prior = NULL;
   bool no_color = false;
   const char **paths = malloc((size_t)(argc + 1) * sizeof *paths);
   if (!paths)
@@ -119,6 +124,8 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
       no_color = true;
     else if (strcmp(a, "--only") == 0 && i + 1 < argc)
       only = argv[++i];
+    else if (strcmp(a, "--prior") == 0 && i + 1 < argc)
+      prior = argv[++i];
     else if (a[0] == '-' && a[1] != '\0') {
       fprintf(err, "fisc: error: unknown option `%s`\n%s", a, usage);
       free(paths);
@@ -164,6 +171,8 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
   for (int i = 1; i < n_paths; i++) {
     Submission s;
     bool ok = load_submission(&s, paths[i], p->tables, p->n_tables, &d);
+    if (ok && prior)
+      ok = load_prior(&s, prior, p->tables, p->n_tables, &d);
     flush_diags(&d, err);
     if (!ok) {
       totals.units_unreadable++;
@@ -246,6 +255,39 @@ static int cmd_sections(int argc, char **argv, FILE *out, FILE *err) {
   return status;
 }
 
+/* fisc test [--coverage] SUITE */
+static int cmd_test(int argc, char **argv, FILE *out, FILE *err) {
+  bool coverage = false;
+  const char *suite = NULL;
+  for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "--coverage") == 0)
+      coverage = true;
+    else if (!suite && argv[i][0] != '-')
+      suite = argv[i];
+    else {
+      fprintf(err, "fisc: error: `test` takes [--coverage] SUITE\n%s",
+              usage);
+      return 2;
+    }
+  }
+  if (!suite) {
+    fprintf(err, "fisc: error: `test` needs a SUITE\n%s", usage);
+    return 2;
+  }
+  Diags d;
+  diag_init(&d);
+  d.color = want_color(err, false);
+  Program *p = program_load_tests(suite, std_sigs, std_count, &d);
+  flush_diags(&d, err);
+  diag_free(&d);
+  if (!p)
+    return 2;
+  interp_prepare(p);
+  int status = testrun_suite(p, coverage, out, err);
+  program_free(p);
+  return status;
+}
+
 int cmd_main(int argc, char **argv, FILE *out, FILE *err) {
   if (argc < 2) {
     fputs(usage, err);
@@ -263,6 +305,10 @@ int cmd_main(int argc, char **argv, FILE *out, FILE *err) {
     return cmd_check(argc - 2, argv + 2, out, err);
   if (strcmp(argv[1], "sections") == 0)
     return cmd_sections(argc - 2, argv + 2, out, err);
+  if (strcmp(argv[1], "test") == 0)
+    return cmd_test(argc - 2, argv + 2, out, err);
+  if (strcmp(argv[1], "diff") == 0)
+    return suitediff_main(argc - 2, argv + 2, out, err);
   fprintf(err, "fisc: error: unknown command `%s`\n%s", argv[1], usage);
   return 2;
 }

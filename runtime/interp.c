@@ -202,11 +202,38 @@ static Value eval_index(Interp *I, const Ast *e) {
   return v;
 }
 
+/* prior.TABLE, prior.说明: last year's table or narrative. */
+static Value eval_prior_member(Interp *I, const Ast *e, Value p) {
+  const Submission *ps = p.sub;
+  if (e->ref == REF_DOC) {
+    if (!ps->narrative)
+      return val_missing("prior.说明 (no 说明.txt last year)");
+    Value v = {0};
+    v.kind = VAL_DOC;
+    v.doc = ps->narrative;
+    v.to = ps->narrative->norm.len;
+    return v;
+  }
+  const Table *t = e->index < ps->n_tables ? ps->tables[e->index] : NULL;
+  if (!t)
+    return val_missing(arena_sprintf(I->a, "prior.%s (no %s.csv last year)",
+                                     e->name, e->name));
+  Value v = {0};
+  v.kind = VAL_TABLE;
+  v.table = t;
+  return v;
+}
+
 /* row.col */
 static Value eval_member(Interp *I, const Ast *e) {
   Value r = eval(I, e->a);
   if (val_absent(r))
     return r;
+  if (e->prior) {
+    if (r.kind != VAL_PRIOR)
+      return interp_error(I, e, "`prior` is last year's submission");
+    return eval_prior_member(I, e, r);
+  }
   if (r.kind != VAL_ROW)
     return interp_error(I, e, "only a row has columns");
   const TableDecl *d = r.table->decl;
@@ -367,6 +394,30 @@ static Value eval_compare(Interp *I, const Ast *e) {
   return val_bool(num_approx(l.num, r.num));
 }
 
+/* x in [a, b, …]: x equals one of the items (text as text, numbers
+ * exactly). */
+static Value eval_in(Interp *I, const Ast *e) {
+  Value x = eval(I, e->a);
+  Value l = eval(I, e->b);
+  if (val_absent(x) || val_absent(l))
+    return absent_of(x, l);
+  if (l.kind != VAL_LIST)
+    return interp_error(I, e, "`in` looks for a value in a list");
+  for (uint32_t i = 0; i < l.n_items; i++) {
+    Value y = l.items[i];
+    if (x.kind == VAL_NUM && y.kind == VAL_STR)
+      x = num_as_text(I, x);
+    if (y.kind == VAL_NUM && x.kind == VAL_STR)
+      y = num_as_text(I, y);
+    if (x.kind == VAL_STR && y.kind == VAL_STR && x.len == y.len &&
+        memcmp(x.str, y.str, x.len) == 0)
+      return val_bool(true);
+    if (x.kind == VAL_NUM && y.kind == VAL_NUM && num_cmp(x.num, y.num) == 0)
+      return val_bool(true);
+  }
+  return val_bool(false);
+}
+
 /* and / or: a decided side wins over a missing one (false and missing is
  * false), otherwise missing stays missing. */
 static Value eval_logic(Interp *I, const Ast *e) {
@@ -391,23 +442,44 @@ static Value eval_logic(Interp *I, const Ast *e) {
 
 /* ------------------------------------------------------------------ calls */
 
+/* What `for x in C` walks: the rows of a table or row list, or the items
+ * of a list.  Returns false when [coll] is none of these. */
+static bool walkable(Value coll, uint32_t *n) {
+  if (coll.kind == VAL_TABLE)
+    *n = coll.table->n_rows;
+  else if (coll.kind == VAL_ROWS)
+    *n = coll.n_rows;
+  else if (coll.kind == VAL_LIST)
+    *n = coll.n_items;
+  else
+    return false;
+  return true;
+}
+
+static Value walk_item(Value coll, uint32_t i) {
+  if (coll.kind == VAL_LIST)
+    return coll.items[i];
+  Value row = {0};
+  row.kind = VAL_ROW;
+  row.table = coll.table;
+  row.row = coll.kind == VAL_TABLE ? &coll.table->rows[i] : coll.rows[i];
+  return row;
+}
+
 /* Walks `E for x in T [where C]`, appending E's value for every row to
  * [out]. Returns a missing/error value that stops the walk, or VAL_BOOL. */
 static Value walk_gen(Interp *I, const Ast *g, Value **out, int *n, int *cap) {
   Value coll = eval(I, g->b);
   if (val_absent(coll))
     return coll;
-  uint32_t nrows = coll.kind == VAL_TABLE ? coll.table->n_rows : coll.n_rows;
-  if (coll.kind != VAL_TABLE && coll.kind != VAL_ROWS)
-    return interp_error(I, g->b, "`for` walks the rows of a table");
+  uint32_t nrows;
+  if (!walkable(coll, &nrows))
+    return interp_error(I, g->b, "`for` walks the rows of a table or the "
+                                 "items of a list");
   I->gen_depth++;
   Value stop = val_bool(true);
   for (uint32_t i = 0; i < nrows; i++) {
-    Value row = {0};
-    row.kind = VAL_ROW;
-    row.table = coll.table;
-    row.row = coll.kind == VAL_TABLE ? &coll.table->rows[i] : coll.rows[i];
-    I->frame[g->index] = row;
+    I->frame[g->index] = walk_item(coll, i);
     if (g->c) {
       Value w = eval(I, g->c);
       if (val_absent(w)) {
@@ -506,6 +578,15 @@ static Value eval_inner(Interp *I, const Ast *e) {
     case REF_GLOBAL: return eval_global(I, e->index);
     case REF_TABLE: return table_value(I, e->index);
     case REF_DOC: return interp_doc(I);
+    case REF_PRIOR: {
+      if (!I->s->prior)
+        return val_missing("prior (no prior-year submission: prior/ or "
+                           "--prior)");
+      Value v = {0};
+      v.kind = VAL_PRIOR;
+      v.sub = I->s->prior;
+      return v;
+    }
     default: return interp_error(I, e, "unknown name `%s`", e->name);
     }
   case AST_PAREN:
@@ -552,6 +633,18 @@ static Value eval_inner(Interp *I, const Ast *e) {
     Value v = eval(I, e->a);
     return v.kind == VAL_MISSING ? eval(I, e->b) : v;
   }
+  case AST_LISTLIT: {
+    Value *items = arena_alloc(I->a, (size_t)(e->n + 1) * sizeof *items);
+    for (int i = 0; i < e->n; i++)
+      items[i] = eval(I, e->list[i]);
+    Value v = {0};
+    v.kind = VAL_LIST;
+    v.items = items;
+    v.n_items = (uint32_t)e->n;
+    return v;
+  }
+  case AST_IN:
+    return eval_in(I, e);
   case AST_IF: {
     Value c = eval(I, e->a);
     if (val_absent(c))
@@ -806,19 +899,17 @@ static void run_for(Interp *I, const Ast *s) {
     add_error(I, s, coll);
     return;
   }
-  if (coll.kind != VAL_TABLE && coll.kind != VAL_ROWS) {
-    add_error(I, s, interp_error(I, s->a, "`for` walks the rows of a table"));
+  uint32_t nrows;
+  if (!walkable(coll, &nrows)) {
+    add_error(I, s, interp_error(I, s->a, "`for` walks the rows of a table "
+                                          "or the items of a list"));
     return;
   }
-  uint32_t nrows = coll.kind == VAL_TABLE ? coll.table->n_rows : coll.n_rows;
   for (uint32_t i = 0; i < nrows; i++) {
-    Value row = {0};
-    row.kind = VAL_ROW;
-    row.table = coll.table;
-    row.row = coll.kind == VAL_TABLE ? &coll.table->rows[i] : coll.rows[i];
+    Value row = walk_item(coll, i);
     I->frame[s->index] = row;
     int depth = I->n_ctx;
-    if (depth < INTERP_MAX_CONTEXT) {
+    if (row.kind == VAL_ROW && depth < INTERP_MAX_CONTEXT) {
       I->ctx_table[depth] = row.table;
       I->ctx_row[depth] = row.row;
       I->n_ctx++;
@@ -1013,10 +1104,17 @@ void interp_run(const Program *p, const Submission *s, Report *r) {
     if (p->rules[i].n_slots > max_slots)
       max_slots = p->rules[i].n_slots;
   I.frame = arena_zalloc(I.a, (size_t)max_slots * sizeof *I.frame);
+  // The fiscal year, for `since`/`until` (unknown: every rule applies).
+  long year = s->unit.year ? strtol(s->unit.year, NULL, 10) : 0;
   for (int i = 0; i < p->n_rules; i++) {
     const Rule *rule = &p->rules[i];
     RuleResult *res = &r->results[i];
     res->rule = rule;
+    if (year > 0 && ((rule->since && year < rule->since) ||
+                     (rule->until && year > rule->until))) {
+      res->outcome = OUT_NA;
+      continue;
+    }
     I.rule = rule;
     I.res = res;
     I.rule_findings = 0;

@@ -12,7 +12,8 @@
 #include "runtime/load.h"
 #include "runtime/value.h"
 
-typedef enum { OUT_PASS, OUT_FAIL, OUT_SKIP, OUT_ERROR } Outcome;
+// OUT_NA: the rule's `since`/`until` years exclude the submission's year.
+typedef enum { OUT_PASS, OUT_FAIL, OUT_SKIP, OUT_ERROR, OUT_NA } Outcome;
 
 /* One value seen under a failed assert, for the diagram and for JSON. */
 typedef struct TraceItem {

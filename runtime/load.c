@@ -892,9 +892,21 @@ static char *join(Arena *a, const char *dir, const char *file) {
   return arena_sprintf(a, "%s%s%s", dir, slash ? "" : "/", file);
 }
 
+static bool load_submission_inner(Submission *s, const char *dir,
+                                  TableDecl *const *decls, int n, Diags *d);
+
 bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
                      int n, Diags *d) {
   memset(s, 0, sizeof *s);
+  return load_submission_inner(s, dir, decls, n, d);
+}
+
+/* Reads [dir] into [s], whose is_prior flag is already set. */
+static bool load_submission_inner(Submission *s, const char *dir,
+                                  TableDecl *const *decls, int n, Diags *d) {
+  bool is_prior = s->is_prior;
+  memset(s, 0, sizeof *s);
+  s->is_prior = is_prior;
   arena_init(&s->arena);
   s->dir = arena_strdup(&s->arena, dir);
   s->n_tables = n;
@@ -936,10 +948,34 @@ bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
     s->narrative = arena_zalloc(&s->arena, sizeof *s->narrative);
     narrative_build(s->narrative, text, &s->arena);
   }
+  // Last year's submission, when the folder carries one as prior/.
+  char *prior = join(&s->arena, dir, "prior");
+  if (!s->is_prior && stat(prior, &st) == 0 && S_ISDIR(st.st_mode))
+    load_prior(s, prior, decls, n, d);
   return d->n_errors == errors;
 }
 
+bool load_prior(Submission *s, const char *dir, TableDecl *const *decls,
+                int n, Diags *d) {
+  if (s->prior) {
+    load_free(s->prior);
+    free(s->prior);
+  }
+  s->prior = calloc(1, sizeof *s->prior);
+  if (!s->prior) {
+    fputs("fisc: out of memory\n", stderr);
+    exit(2);
+  }
+  s->prior->is_prior = true; // one year back, no further
+  return load_submission_inner(s->prior, dir, decls, n, d);
+}
+
 void load_free(Submission *s) {
+  if (s->prior) {
+    load_free(s->prior);
+    free(s->prior);
+    s->prior = NULL;
+  }
   for (int i = 0; i < s->n_srcs; i++)
     src_free(s->srcs[i]);
   free(s->srcs);

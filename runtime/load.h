@@ -1,8 +1,9 @@
 /* runtime/load.h -- reading a submission folder (prefix load_).
  *
  * A submission is a folder: one <table name>.csv per declared table, and
- * unit.csv (name,code,year or 单位名称,单位编码,年度), and the narrative
- * 说明.txt (or 说明.md), decoded like the CSV files.  CSV files may be UTF-8
+ * unit.csv (name,code,year or 单位名称,单位编码,年度), the narrative
+ * 说明.txt (or 说明.md), decoded like the CSV files, and optionally last
+ * year's submission as the folder prior/ (read the same way).  CSV files may be UTF-8
  * (with or without BOM) or GBK/GB18030 (detected: not valid UTF-8 -> converted
  * with iconv); UTF-16 is refused with a clear error.  Title lines above the
  * header (表名, 公开03表, 部门：…, 金额单位：万元) are skipped; the 金额单位 is read
@@ -40,6 +41,8 @@ typedef struct Submission {
   int n_srcs, cap_srcs;
   UnitInfo unit;
   struct Narrative *narrative; // 说明.txt (or 说明.md), NULL when absent
+  struct Submission *prior;    // last year's submission, NULL when absent
+  bool is_prior;               // this is someone's prior (no prior of its own)
 } Submission;
 
 /* Loads [dir] against the [n] declarations in [decls] (decls[i]->index == i).
@@ -49,6 +52,11 @@ typedef struct Submission {
 bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
                      int n, Diags *d);
 void load_free(Submission *s);
+/* Loads last year's submission from [dir] into s->prior (replacing the
+ * prior/ folder's, if any): `--prior PATH`.  Returns false after reporting
+ * errors. */
+bool load_prior(Submission *s, const char *dir, TableDecl *const *decls,
+                int n, Diags *d);
 
 /* Reads one CSV table from [src] (already loaded; converted to UTF-8 in place
  * if it was GBK) against [decl].  Returns NULL after reporting to [d]. The

@@ -353,18 +353,23 @@ void report_text(Buf *out, const Report *r, bool color) {
   }
   if (any_skip)
     buf_putc(out, '\n');
-  int pass = 0, fail = 0, skip = 0, err = 0;
+  int pass = 0, fail = 0, skip = 0, err = 0, na = 0;
   for (int i = 0; i < r->prog->n_rules; i++) {
     Outcome o = r->results[i].outcome;
     pass += o == OUT_PASS;
     fail += o == OUT_FAIL;
     skip += o == OUT_SKIP;
     err += o == OUT_ERROR;
+    na += o == OUT_NA;
   }
+  int n = r->prog->n_rules - na;
   buf_printf(out, "%d rule%s: %d passed, %d failed, %d skipped, %d "
-                  "evaluation error%s\n",
-             r->prog->n_rules, r->prog->n_rules == 1 ? "" : "s", pass, fail,
-             skip, err, err == 1 ? "" : "s");
+                  "evaluation error%s",
+             n, n == 1 ? "" : "s", pass, fail, skip, err,
+             err == 1 ? "" : "s");
+  if (na)
+    buf_printf(out, " (%d not for fiscal year %s)", na, r->sub->unit.year);
+  buf_putc(out, '\n');
   arena_free(&scratch);
 }
 
@@ -432,7 +437,7 @@ static void jloc(Buf *out, Src *src, uint32_t off) {
 }
 
 static const char *outcome_name(Outcome o) {
-  static const char *const names[] = {"pass", "fail", "skip", "error"};
+  static const char *const names[] = {"pass", "fail", "skip", "error", "n/a"};
   return names[o];
 }
 

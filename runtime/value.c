@@ -80,5 +80,17 @@ void val_format(Buf *out, Value v) {
   case VAL_DOC:
     buf_puts(out, "说明");
     break;
+  case VAL_LIST:
+    buf_putc(out, '[');
+    for (uint32_t i = 0; i < v.n_items; i++) {
+      if (i)
+        buf_puts(out, ", ");
+      val_format(out, v.items[i]);
+    }
+    buf_putc(out, ']');
+    break;
+  case VAL_PRIOR:
+    buf_puts(out, "prior");
+    break;
   }
 }

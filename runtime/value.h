@@ -23,12 +23,17 @@ typedef enum {
   VAL_ROW,     // table + row
   VAL_TABLE,
   VAL_ROWS,    // a list of rows of one table (children)
-  VAL_DOC      // a narrative, or a section of it: doc + normalised range
+  VAL_DOC,     // a narrative, or a section of it: doc + normalised range
+  VAL_LIST,    // [a, b, …]: items/n_items
+  VAL_PRIOR    // last year's submission (`prior`): sub
 } ValKind;
+
+struct Submission;
 
 struct Narrative;
 
-typedef struct Value {
+typedef struct Value Value;
+struct Value {
   ValKind kind;
   Unit unit;            // VAL_NUM
   bool b;               // VAL_BOOL
@@ -43,7 +48,10 @@ typedef struct Value {
   Span span;
   const struct Narrative *doc; // VAL_DOC
   uint32_t from, to;    // VAL_DOC: normalised byte range
-} Value;
+  const struct Value *items; // VAL_LIST
+  uint32_t n_items;
+  const struct Submission *sub; // VAL_PRIOR
+};
 
 Value val_missing(const char *path);
 Value val_bool(bool b);

@@ -539,7 +539,9 @@ static void test_parse_duplicate_rule_id_notes_first(void **state) {
                 "a.fisc:3:6: error: rule ID `I-05` is used twice\n"
                 "    3 | rule I-05 \"二·合计\" { assert 2 == 2 }\n"
                 "      |      ^~~~\n"
-                "      = note: first used at a.fisc:1:6\n");
+                "      = note: first used at a.fisc:1:6\n"
+                "      = help: to replace an imported rule, use `override rule "
+                "I-05`\n");
 }
 
 static void test_parse_duplicate_rule_id_across_files(void **state) {
@@ -552,7 +554,9 @@ static void test_parse_duplicate_rule_id_across_files(void **state) {
                       "a.fisc:2:6: error: rule ID `T03.1` is used twice\n"
                       "    2 | rule T03.1 \"甲\" { assert 1 == 1 }\n"
                       "      |      ^~~~~\n"
-                      "      = note: first used at b.fisc:1:6\n");
+                      "      = note: first used at b.fisc:1:6\n"
+                      "      = help: to replace an imported rule, use "
+                      "`override rule T03.1`\n");
 }
 
 static void test_parse_duplicate_table(void **state) {
@@ -563,7 +567,9 @@ static void test_parse_duplicate_table(void **state) {
                 "a.fisc:8:7: error: table `支出决算表` is declared twice\n"
                 "    8 | table 支出决算表 { key 科目编码 : code }\n"
                 "      |       ^~~~~~~~~~\n"
-                "      = note: first declared at a.fisc:1:7\n");
+                "      = note: first declared at a.fisc:1:7\n"
+                "      = help: to change an imported table, use `alter table "
+                "支出决算表 { … }`\n");
 }
 
 static void test_parse_table_without_key(void **state) {

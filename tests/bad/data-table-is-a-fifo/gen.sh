@@ -1,0 +1,1 @@
+mkfifo sub/支出决算表.csv
