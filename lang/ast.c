@@ -112,6 +112,12 @@ Ast *ast_string(ParseCtx *pc, Tok t) {
   return n;
 }
 
+Ast *ast_bool(ParseCtx *pc, Tok t, bool value) {
+  Ast *n = node(pc, AST_BOOL, tspan(t));
+  n->is_key = value;
+  return n;
+}
+
 Ast *ast_import(ParseCtx *pc, Tok path) {
   Ast *n = node(pc, AST_IMPORT, tspan(path));
   decode_string(pc, path, n);

@@ -18,6 +18,7 @@ typedef enum {
   // ---- expressions
   AST_NUMBER,   // text/len: the literal without unit; unit
   AST_STRING,   // str/str_len: decoded text
+  AST_BOOL,     // true / false: is_key holds the value
   AST_NAME,     // name; resolved: ref, index
   AST_MEMBER,   // a.name; resolved: index (column) or -1
   AST_INDEX,    // a[b]
@@ -165,6 +166,7 @@ Ast *ast_call(struct ParseCtx *pc, Tok fn, Ast *args, Tok close);
 Ast *ast_gen(struct ParseCtx *pc, Ast *e, Tok name, Ast *coll, Ast *where);
 Ast *ast_number(struct ParseCtx *pc, Tok t);
 Ast *ast_string(struct ParseCtx *pc, Tok t);
+Ast *ast_bool(struct ParseCtx *pc, Tok t, bool value);
 Ast *ast_name(struct ParseCtx *pc, Tok t);
 Ast *ast_paren(struct ParseCtx *pc, Ast *e, Tok open, Tok close);
 

@@ -352,7 +352,12 @@ static void check_call(Checker *c, Ast *e) {
       c->n_locals = saved;
       continue;
     }
-    if (i == 1 && (sig->flags & BI_COLUMN2) && a->kind == AST_NAME) {
+    // rollup(T, 本年支出合计): a bare name that is not a let or local is a
+    // column of T (a let holding a column name is evaluated instead).
+    bool named = a->kind == AST_NAME && find_global(c->p, a->name) < 0;
+    for (int k = 0; named && k < c->n_locals; k++)
+      named = strcmp(c->locals[k].name, a->name) != 0;
+    if (i == 1 && (sig->flags & BI_COLUMN2) && named) {
       // rollup(T, 本年支出合计): the bare name is a column of T.
       a->kind = AST_STRING;
       a->str = a->name;
@@ -421,6 +426,9 @@ static void check_expr(Checker *c, Ast *e) {
     break;
   case AST_STRING:
     e->type = ty(TY_STR);
+    break;
+  case AST_BOOL:
+    e->type = ty(TY_BOOL);
     break;
   case AST_NAME:
     check_name(c, e);
@@ -829,8 +837,11 @@ static void alter_table(Checker *c, Ast *it) {
       if (find_column(d, a->str) >= 0)
         error(c, a->src, a->op, "table `%s` already has a column `%s`",
               d->name, a->str);
-      else
+      else {
+        if (!d->cols[col].renamed_from)
+          d->cols[col].renamed_from = d->cols[col].name;
         d->cols[col].name = a->str;
+      }
     } else if (col == d->key_col) {
       error(c, a->src, a->op, "cannot drop `%s`: it is the key of `%s`",
             a->name, d->name);

@@ -183,6 +183,8 @@ postfix(A) ::= IDENT(F) LPAREN args(L) RPAREN(E).
 
 primary(A) ::= NUMBER(N).                   { A = ast_number(pc, N); }
 primary(A) ::= STRING(S).                   { A = ast_string(pc, S); }
+primary(A) ::= TRUE(T).                     { A = ast_bool(pc, T, true); }
+primary(A) ::= FALSE(T).                    { A = ast_bool(pc, T, false); }
 primary(A) ::= IDENT(N).                    { A = ast_name(pc, N); }
 primary(A) ::= LPAREN(O) expr(E) RPAREN(C). { A = ast_paren(pc, E, O, C); }
 primary(A) ::= LBRACKET(O) args(L) RBRACKET(C). { A = ast_listlit(pc, L, O, C); }

@@ -166,6 +166,8 @@ int lex_next(Lexer *lx, Tok *t) {
       "test"                   { return tok(t, TOK_TEST, start, lx); }
       "with"                   { return tok(t, TOK_WITH, start, lx); }
       "expect"                 { return tok(t, TOK_EXPECT, start, lx); }
+      "true"                   { return tok(t, TOK_TRUE, start, lx); }
+      "false"                  { return tok(t, TOK_FALSE, start, lx); }
 
       id_start id_cont*        { return tok(t, TOK_IDENT, start, lx); }
       "`" [^`\n\x00]+ "`"      { return tok(t, TOK_IDENT, start, lx); }

@@ -55,6 +55,8 @@ static const char *tok_name(int kind) {
   case TOK_TEST: return "`test`";
   case TOK_WITH: return "`with`";
   case TOK_EXPECT: return "`expect`";
+  case TOK_TRUE: return "`true`";
+  case TOK_FALSE: return "`false`";
   case TOK_LPAREN: return "`(`";
   case TOK_RPAREN: return "`)`";
   case TOK_LBRACKET: return "`[`";

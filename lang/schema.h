@@ -18,6 +18,7 @@ typedef struct ColDecl {
   ColKind kind;
   Unit unit;        // for COL_NUMBER
   Span span;        // where it was declared
+  const char *renamed_from; // `alter table … rename X to this`, else NULL
 } ColDecl;
 
 typedef struct TableDecl {

@@ -75,6 +75,8 @@ Value interp_doc(Interp *I) {
 
 const Submission *interp_submission(Interp *I) { return I->s; }
 
+const Program *interp_program(Interp *I) { return I->p; }
+
 void interp_detail(Interp *I, const char *message) {
   if (I->n_details == I->cap_details) {
     int cap = I->cap_details ? I->cap_details * 2 : 8;
@@ -572,6 +574,8 @@ static Value eval_inner(Interp *I, const Ast *e) {
     return val_num(e->aux, e->unit); // parsed once, by interp_prepare
   case AST_STRING:
     return val_str(e->str, e->str_len);
+  case AST_BOOL:
+    return val_bool(e->is_key);
   case AST_NAME:
     switch (e->ref) {
     case REF_LOCAL: return I->frame[e->index];

@@ -76,6 +76,8 @@ typedef struct Interp Interp;
 Arena *interp_arena(Interp *I);
 void interp_detail(Interp *I, const char *message);
 const Submission *interp_submission(Interp *I);
+/* The compiled program (for builtins that look up tables by name). */
+const Program *interp_program(Interp *I);
 /* The submission's narrative as a VAL_DOC, or missing. */
 Value interp_doc(Interp *I);
 /* For slip.c: evaluates [e] again with every use of [leaf] (the same name

@@ -53,6 +53,7 @@ static bool anchor_off(const Ast *e, uint32_t *off) {
   switch (e->kind) {
   case AST_NUMBER:
   case AST_STRING:
+  case AST_BOOL:
   case AST_PAREN:
   case AST_GEN:
     return false;

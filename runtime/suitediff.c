@@ -77,14 +77,27 @@ static void tables(const Program *a, const Program *b, FILE *out) {
       fprintf(out, "%s  + table %s\n", n++ ? "" : "tables:\n", tb->name);
       continue;
     }
-    for (int k = 0; k < tb->n_cols; k++)
-      if (!has_col(ta, tb->cols[k].name))
+    for (int k = 0; k < tb->n_cols; k++) {
+      const ColDecl *c = &tb->cols[k];
+      if (has_col(ta, c->name))
+        continue;
+      if (c->renamed_from && has_col(ta, c->renamed_from))
+        fprintf(out, "%s  %s: column %s renamed to %s\n",
+                n++ ? "" : "tables:\n", tb->name, c->renamed_from, c->name);
+      else
         fprintf(out, "%s  %s: + column %s\n", n++ ? "" : "tables:\n",
-                tb->name, tb->cols[k].name);
-    for (int k = 0; k < ta->n_cols; k++)
-      if (!has_col(tb, ta->cols[k].name))
+                tb->name, c->name);
+    }
+    for (int k = 0; k < ta->n_cols; k++) {
+      const char *name = ta->cols[k].name;
+      bool renamed = false;
+      for (int j = 0; j < tb->n_cols; j++)
+        renamed |= tb->cols[j].renamed_from &&
+                   strcmp(tb->cols[j].renamed_from, name) == 0;
+      if (!has_col(tb, name) && !renamed)
         fprintf(out, "%s  %s: − column %s\n", n++ ? "" : "tables:\n",
-                ta->name, ta->cols[k].name);
+                ta->name, name);
+    }
   }
   for (int i = 0; i < a->n_tables; i++)
     if (!find_table(b, a->tables[i]->name))

@@ -215,3 +215,42 @@ Value std_rollup(Interp *I, const Ast *call, Value *args, int n) {
                                      d->name));
   return val_bool(true);
 }
+
+/* has_table("收入决算表"): the submission has the table's CSV file (an empty
+ * table counts).  For lists of required tables in a suite's profile. */
+Value std_has_table(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  if (args[0].kind != VAL_STR)
+    return interp_error(I, call, "`has_table` needs a table name");
+  const Program *p = interp_program(I);
+  for (int i = 0; i < p->n_tables; i++)
+    if (strlen(p->tables[i]->name) == args[0].len &&
+        memcmp(p->tables[i]->name, args[0].str, args[0].len) == 0)
+      return val_bool(interp_submission(I)->tables[i] != NULL);
+  return interp_error(I, call, "no table `%.*s` is declared", (int)args[0].len,
+                      args[0].str);
+}
+
+/* cell(row, "列名"): a cell picked by a column name held in a setting (the
+ * 完成率 denominator column is a profile choice). */
+Value std_cell(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  if (args[0].kind != VAL_ROW || args[1].kind != VAL_STR)
+    return interp_error(I, call, "`cell` takes a row and a column name");
+  const TableDecl *d = args[0].table->decl;
+  for (int i = 0; i < d->n_cols; i++)
+    if (strlen(d->cols[i].name) == args[1].len &&
+        memcmp(d->cols[i].name, args[1].str, args[1].len) == 0) {
+      const Cell *c = &args[0].row->cells[i];
+      const Cell *k = &args[0].row->cells[d->key_col];
+      if (!c->text)
+        return val_missing(arena_sprintf(interp_arena(I), "%s[\"%.*s\"].%s",
+                                         d->name, (int)k->len, k->text,
+                                         d->cols[i].name));
+      if (d->cols[i].kind == COL_NUMBER)
+        return val_num(c->num, d->cols[i].unit);
+      return val_str(c->text, c->len);
+    }
+  return interp_error(I, call, "table `%s` has no column `%.*s`", d->name,
+                      (int)args[1].len, args[1].str);
+}

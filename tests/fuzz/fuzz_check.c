@@ -7,8 +7,9 @@
  *
  * each file running to the next such line; bytes before the first go to
  * 支出决算表.csv.  Only the files a submission can hold are written (the
- * nine tables, unit.csv, 说明.txt, 说明.md); other names are ignored.  A
- * line `=== --json` asks for the JSON report.  The folder is made once per
+ * nine tables, unit.csv, 说明.txt, 说明.md, and a few of last year's under
+ * prior/); other names are ignored.  A line `=== --json` asks for the JSON
+ * report.  The folder is made once per
  * process under /tmp and emptied before each input; the report and the
  * diagnostics go to /dev/null. */
 #include <stdbool.h>
@@ -41,6 +42,11 @@ static const char *const files[] = {
     "unit.csv",
     "说明.txt",
     "说明.md",
+    // Last year's submission (load.h): the folder is made when needed.
+    "prior/支出决算表.csv",
+    "prior/一般公共预算财政拨款三公经费支出决算表.csv",
+    "prior/unit.csv",
+    "prior/说明.txt",
 };
 #define N_FILES (sizeof files / sizeof *files)
 
@@ -58,6 +64,8 @@ static void empty_dir(void) {
     path_of(path, sizeof path, files[i]);
     unlink(path);
   }
+  path_of(path, sizeof path, "prior");
+  rmdir(path);
 }
 
 static void cleanup(void) {
@@ -65,6 +73,8 @@ static void cleanup(void) {
     empty_dir();
     rmdir(dir);
   }
+  if (devnull)
+    fclose(devnull);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
@@ -96,6 +106,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 /* Writes the [n] bytes at [s] to the submission file [name]. */
 static void write_file(const char *name, const char *s, size_t n) {
   char path[256];
+  if (strncmp(name, "prior/", 6) == 0) {
+    path_of(path, sizeof path, "prior");
+    mkdir(path, 0700);
+  }
   path_of(path, sizeof path, name);
   FILE *f = fopen(path, "wb");
   if (!f)

@@ -59,6 +59,55 @@ def seeds_parse():
     }
     for k, v in extra.items():
         put("fuzz_parse", "hand-" + k, v.encode())
+    # Composing suites (override, drop, alter, tags, since/until, lists,
+    # prior, test blocks): one file each, since the harness reads no imports.
+    put("fuzz_parse", "hand-suite-base", SUITE_BASE.encode())
+    put("fuzz_parse", "hand-suite-override",
+        (SUITE_BASE + SUITE_OVERRIDE).encode())
+    put("fuzz_parse", "hand-suite-test",
+        (SUITE_BASE + SUITE_OVERRIDE + SUITE_TEST).encode())
+
+
+SUITE_BASE = """table 支出决算表 {
+    key 科目编码 : code
+    科目名称 : text
+    本年支出合计 : 万元
+    基本支出 : 万元
+}
+let 阈值 = 0.5万元
+rule A-01 "合计" error {
+    ref "财预〔2016〕143号"
+    tags "表内", "合计"
+    since 2020
+    until 2030
+    for r in 支出决算表 where r.科目编码 in ["201", "208"]:
+        assert r.本年支出合计 ≥ r.基本支出
+}
+rule A-02 "去年" warning {
+    assert 支出决算表["合计"].本年支出合计 ≈ prior.支出决算表["合计"].本年支出合计 ± 阈值
+    for x in [1, 2, 3]:
+        assert x in [1, 2, 3]
+}
+"""
+SUITE_OVERRIDE = """override rule A-01 "合计（改）" warning {
+    assert 1 == 1
+}
+drop rule A-02 "不再适用"
+override let 阈值 = 1万元
+alter table 支出决算表 {
+    add 项目支出 : 万元,
+    rename 基本支出 to 基本
+    drop 科目名称
+}
+"""
+SUITE_TEST = """test "合计不等" {
+    with fixture "sub"
+    with 支出决算表["合计"].本年支出合计 = 3万元
+    with drop 支出决算表["201"]
+    with 说明 replace "增长" by "下降"
+    expect fail A-01
+}
+"""
 
 
 # ---- fuzz_csv: every CSV, and encodings the loader must refuse or convert --
@@ -144,6 +193,11 @@ def seeds_check():
                   glob.glob("examples/*/"))
     for d in subs:
         put("fuzz_check", slug(d.rstrip("/")), folder_seed(d))
+    # Last year's submission as prior/ (the harness writes a few of its files).
+    d = "tests/golden/narrative/slips/sub/"
+    prior = b"".join(SEP.encode() + b"prior/" + f.encode() + b"\n" +
+                     read(os.path.join(d, f)) for f in ["unit.csv", "说明.txt"])
+    put("fuzz_check", "hand-prior", folder_seed(d) + prior)
     ex = folder_seed("examples/dongxihu-bigdata-2021/")
     put("fuzz_check", "examples-dongxihu-json", SEP.encode() + b"--json\n" + ex)
     # Bytes before the first separator are 支出决算表.csv.
