@@ -254,3 +254,12 @@ Value std_cell(Interp *I, const Ast *call, Value *args, int n) {
   return interp_error(I, call, "table `%s` has no column `%.*s`", d->name,
                       (int)args[1].len, args[1].str);
 }
+
+/* missing("why"): a missing value, so a rule can say that it cannot check
+ * something (the assert is skipped with that reason, never passed). */
+Value std_missing(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  if (args[0].kind != VAL_STR)
+    return interp_error(I, call, "`missing` takes the reason as text");
+  return val_missing(arena_strndup(interp_arena(I), args[0].str, args[0].len));
+}
