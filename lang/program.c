@@ -173,8 +173,11 @@ static void load_path(Loader *ld, const char *path, Src *from, Span at) {
   while ((e = readdir(dir)) != NULL) {
     if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".fisc"))
       continue;
-    // A suite's tests live beside its rules; only `fisc test` reads them.
-    if (!ld->with_tests && has_suffix(e->d_name, "_test.fisc"))
+    // A suite's tests live beside its rules; only `fisc test` reads them,
+    // and only the suite's own (an imported suite's tests are written for
+    // its own fixtures; a test file may import them explicitly).
+    if ((!ld->with_tests || ld->depth > 0) &&
+        has_suffix(e->d_name, "_test.fisc"))
       continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 16;
