@@ -23,7 +23,7 @@ CSTD       := -std=c11
 WARN       := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings \
               -Wstrict-prototypes -Wmissing-prototypes -Wold-style-definition -Wvla
 CFLAGS     ?= -O2 -g
-CPPFLAGS   += -I. -I$(GEN) -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700
+CPPFLAGS   += -I. -I$(GEN) -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -pthread
 DEPFLAGS    = -MMD -MP
 COMPILE     = $(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS)
 # -W -Werror: all re2c warnings are errors; -8: UTF-8 code units;
@@ -32,7 +32,7 @@ RE2CFLAGS  := -W -Werror -8 --input-encoding utf8 --no-generation-date --no-vers
 LEMONFLAGS := -q
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
-LDLIBS     += $(UTF8PROC_LIBS) -lgmp
+LDLIBS     += $(UTF8PROC_LIBS) -lgmp -pthread
 
 LIB_SRC := $(filter-out runtime/cli.c,$(wildcard lang/*.c runtime/*.c stdlib/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o) $(GEN)/lexer.o $(GEN)/grammar.o

@@ -6,12 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lang/program.h"
 #include "runtime/interp.h"
 #include "runtime/load.h"
 #include "runtime/narrative.h"
+#include "runtime/batch.h"
 #include "runtime/report.h"
 #include "runtime/suitediff.h"
 #include "runtime/testrun.h"
@@ -35,6 +37,10 @@ static const char usage[] =
     "                      see docs/json.md); default text\n"
     "  -o, --output FILE   write the report to FILE (written whole or not\n"
     "                      at all: a temporary file renamed at the end)\n"
+    "  -j, --jobs N        check N submissions at a time (default: the\n"
+    "                      number of cores); the output is the same for any N\n"
+    "  --from-list FILE    read submission paths from FILE, one per line\n"
+    "                      (- for standard input)\n"
     "  --only ID[,ID...]   run only these rules\n"
     "  --prior PATH        last year's submission (default: SUBMISSION/prior)\n"
     "  --no-color          no colour (also: the NO_COLOR environment\n"
@@ -42,6 +48,13 @@ static const char usage[] =
     "\n"
     "exit status: 0 no error-severity finding, 1 findings, 2 the rules or a\n"
     "submission could not be read\n";
+
+/* Milliseconds on a monotonic clock, for the elapsed-time line. */
+static long long clock_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
 
 static bool want_color(FILE *f, bool no_color) {
   int fd = fileno(f);
@@ -104,13 +117,87 @@ static void flush_diags(Diags *d, FILE *err) {
   buf_clear(&d->out);
 }
 
+/* Reads submission paths, one per line, from [file] ("-": stdin) and
+ * appends them to [*paths]. Returns false when the file cannot be read. */
+static bool read_list(const char *file, const char ***paths, int *n, int *cap,
+                      FILE *err) {
+  FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+  if (!f) {
+    fprintf(err, "fisc: error: cannot read the list `%s`\n", file);
+    return false;
+  }
+  char *line = NULL;
+  size_t len = 0;
+  ssize_t got;
+  while ((got = getline(&line, &len, f)) > 0) {
+    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+      line[--got] = '\0';
+    if (got == 0)
+      continue;
+    if (*n + 1 >= *cap) {
+      *cap = *cap * 2 + 16;
+      *paths = realloc(*paths, (size_t)*cap * sizeof **paths);
+      if (!*paths)
+        abort();
+    }
+    (*paths)[(*n)++] = strdup(line);
+  }
+  free(line);
+  if (f != stdin)
+    fclose(f);
+  return true;
+}
+
+/* The batch summary: counts, then the rules that failed in most units. */
+static void summary(Buf *out, const Program *p, const BatchResult *res,
+                    bool json) {
+  int order[10], k = 0;
+  bool *used = calloc((size_t)p->n_rules + 1, 1);
+  for (; k < 10; k++) {
+    int best = -1;
+    for (int i = 0; i < p->n_rules; i++)
+      if (!used[i] && res->rule_fails[i] > 0 &&
+          (best < 0 || res->rule_fails[i] > res->rule_fails[best]))
+        best = i;
+    if (best < 0)
+      break;
+    used[best] = true;
+    order[k] = best;
+  }
+  free(used);
+  if (json) {
+    Buf top;
+    buf_init(&top);
+    buf_putc(&top, '[');
+    for (int i = 0; i < k; i++) {
+      buf_printf(&top, "%s{\"id\":", i ? "," : "");
+      report_json_string(&top, p->rules[order[i]].id,
+                         strlen(p->rules[order[i]].id));
+      buf_printf(&top, ",\"units\":%d}", res->rule_fails[order[i]]);
+    }
+    buf_putc(&top, ']');
+    report_json_summary(out, &res->totals, top.s);
+    buf_free(&top);
+    return;
+  }
+  buf_putc(out, '\n');
+  report_text_summary(out, &res->totals);
+  if (k)
+    buf_puts(out, "rules that fail most:\n");
+  for (int i = 0; i < k; i++)
+    buf_printf(out, "  %6d units  %s %s\n", res->rule_fails[order[i]],
+               p->rules[order[i]].id, p->rules[order[i]].title);
+}
+
 static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
   const char *format = "text", *output = NULL, *only = NULL, *prior = NULL;
+  const char *rules = NULL;
   bool no_color = false;
-  const char **paths = malloc((size_t)(argc + 1) * sizeof *paths);
-  if (!paths)
-    return 2;
-  int n_paths = 0;
+  long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+  const char **paths = NULL;
+  int n_paths = 0, cap_paths = 0;
+  int status = 2;
+  bool owned = false; // paths from --from-list are strdup'd
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--format") == 0 && i + 1 < argc)
@@ -126,101 +213,102 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
       only = argv[++i];
     else if (strcmp(a, "--prior") == 0 && i + 1 < argc)
       prior = argv[++i];
-    else if (a[0] == '-' && a[1] != '\0') {
+    else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) &&
+             i + 1 < argc) {
+      char *end;
+      jobs = strtol(argv[++i], &end, 10);
+      if (*end || jobs < 1 || jobs > BATCH_MAX_JOBS) {
+        fprintf(err, "fisc: error: -j takes a number from 1 to %d\n",
+                BATCH_MAX_JOBS);
+        goto done;
+      }
+    } else if (strcmp(a, "--from-list") == 0 && i + 1 < argc) {
+      owned = true;
+      if (!read_list(argv[++i], &paths, &n_paths, &cap_paths, err))
+        goto done;
+    } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(err, "fisc: error: unknown option `%s`\n%s", a, usage);
-      free(paths);
-      return 2;
-    } else
-      paths[n_paths++] = a;
+      goto done;
+    } else if (!rules) {
+      rules = a;
+    } else {
+      if (n_paths + 1 >= cap_paths) {
+        cap_paths = cap_paths * 2 + 16;
+        paths = realloc(paths, (size_t)cap_paths * sizeof *paths);
+        if (!paths)
+          abort();
+      }
+      paths[n_paths++] = owned ? strdup(a) : a;
+    }
   }
   bool json = strcmp(format, "json") == 0;
   if (!json && strcmp(format, "text") != 0) {
     fprintf(err, "fisc: error: unknown format `%s` (use text or json)\n",
             format);
-    free(paths);
-    return 2;
+    goto done;
   }
-  if (n_paths < 2) {
+  if (!rules || n_paths < 1) {
     fprintf(err, "fisc: error: `check` needs RULES and at least one "
-                    "SUBMISSION\n%s", usage);
-    free(paths);
-    return 2;
+                 "SUBMISSION\n%s", usage);
+    goto done;
   }
+  if (jobs < 1)
+    jobs = 1;
   Diags d;
   diag_init(&d);
   d.color = want_color(err, no_color);
-  Program *p = program_load(paths[0], std_sigs, std_count, &d);
+  Program *p = program_load(rules, std_sigs, std_count, &d);
   flush_diags(&d, err);
-  if (!p) {
-    diag_free(&d);
-    free(paths);
-    return 2;
-  }
+  diag_free(&d);
+  if (!p)
+    goto done;
   if (only && !keep_only(p, only, err)) {
-    diag_free(&d);
     program_free(p);
-    free(paths);
-    return 2;
+    goto done;
   }
-  interp_prepare(p);
-  bool color = !output && !json && want_color(out_f, no_color);
-  Buf out;
-  buf_init(&out);
-  ReportTotals totals = {0};
-  int status = 0;
-  for (int i = 1; i < n_paths; i++) {
-    Submission s;
-    bool ok = load_submission(&s, paths[i], p->tables, p->n_tables, &d);
-    if (ok && prior)
-      ok = load_prior(&s, prior, p->tables, p->n_tables, &d);
-    flush_diags(&d, err);
-    if (!ok) {
-      totals.units_unreadable++;
-      status = 2;
-      if (json)
-        report_json_unreadable(&out, paths[i]);
-      load_free(&s);
-      continue;
-    }
-    Report r;
-    interp_run(p, &s, &r);
-    if (json)
-      report_json(&out, &r);
-    else {
-      if (i > 1)
-        buf_putc(&out, '\n');
-      report_text(&out, &r, color);
-    }
-    report_tally(&totals, &r);
-    if (report_has_errors(&r) && status == 0)
-      status = 1;
-    interp_report_free(&r);
-    load_free(&s);
-    if (!output) { // stream: one unit's report at a time
-      fputs(out.s, out_f);
-      buf_clear(&out);
-    }
-  }
-  if (n_paths > 2 || totals.units_unreadable) {
-    if (json)
-      report_json_summary(&out, &totals);
-    else {
-      buf_putc(&out, '\n');
-      report_text_summary(&out, &totals);
-    }
-  }
+  interp_prepare(p); // before the threads: they share the program
+  // The report goes to -o's temporary file or to [out_f] as it is made.
+  char *mem = NULL;
+  size_t mem_len = 0;
+  FILE *report = output ? open_memstream(&mem, &mem_len) : out_f;
+  BatchOptions o = {0};
+  o.jobs = (int)jobs;
+  o.json = json;
+  o.color = !output && !json && want_color(out_f, no_color);
+  o.diag_color = want_color(err, no_color);
+  o.progress = n_paths > 1 && want_color(err, no_color);
+  o.prior = prior;
+  double t0 = (double)clock_ms();
+  BatchResult res;
+  batch_run(p, paths, n_paths, &o, report, err, &res);
+  Buf tail;
+  buf_init(&tail);
+  if (n_paths > 1 || res.any_unreadable)
+    summary(&tail, p, &res, json);
+  fputs(tail.s, report);
+  buf_free(&tail);
+  // Elapsed time only on a terminal: a report in a file or pipe must be
+  // the same on every run.
+  if (n_paths > 1 && o.progress)
+    fprintf(err, "fisc: %d units in %.2f s\n", n_paths,
+            ((double)clock_ms() - t0) / 1000.0);
+  status = res.any_unreadable ? 2 : res.any_errors ? 1 : 0;
+  free(res.rule_fails);
   if (output) {
-    if (!write_whole(output, &out)) {
+    fclose(report);
+    Buf whole = {mem, mem_len, mem_len + 1};
+    if (!write_whole(output, &whole)) {
       fprintf(err, "fisc: error: cannot write `%s`\n", output);
       status = 2;
     }
-  } else {
-    fputs(out.s, out_f);
+    free(mem);
   }
   fflush(out_f);
-  buf_free(&out);
-  diag_free(&d);
   program_free(p);
+done:
+  if (owned)
+    for (int i = 0; i < n_paths; i++)
+      free((char *)paths[i]);
   free(paths);
   return status;
 }

@@ -397,9 +397,9 @@ void report_tally(ReportTotals *t, const Report *r) {
 }
 
 void report_text_summary(Buf *out, const ReportTotals *t) {
-  buf_printf(out, "summary: %d submissions checked, %d with errors, %d "
-                  "unreadable\n",
-             t->units, t->units_failed, t->units_unreadable);
+  buf_printf(out, "summary: %d submissions, %d with errors, %d unreadable\n",
+             t->units + t->units_unreadable, t->units_failed,
+             t->units_unreadable);
 }
 
 /* ------------------------------------------------------------------ JSON -- */
@@ -539,11 +539,11 @@ void report_json_unreadable(Buf *out, const char *dir) {
   buf_puts(out, ",\"unreadable\":true}\n");
 }
 
-void report_json_summary(Buf *out, const ReportTotals *t) {
+void report_json_summary(Buf *out, const ReportTotals *t, const char *top) {
   buf_printf(out, "{\"type\":\"summary\",\"units\":%d,\"units_with_errors\":"
                   "%d,\"units_unreadable\":%d,\"rules_passed\":%d,"
                   "\"rules_failed\":%d,\"rules_skipped\":%d,"
-                  "\"rules_errors\":%d}\n",
+                  "\"rules_errors\":%d,\"top_failing\":%s}\n",
              t->units, t->units_failed, t->units_unreadable, t->rules_passed,
-             t->rules_failed, t->rules_skipped, t->rules_errors);
+             t->rules_failed, t->rules_skipped, t->rules_errors, top);
 }

@@ -25,7 +25,8 @@ bool report_has_errors(const Report *r);
 /* Adds [r]'s counts to [t]. */
 void report_tally(ReportTotals *t, const Report *r);
 void report_text_summary(Buf *out, const ReportTotals *t);
-void report_json_summary(Buf *out, const ReportTotals *t);
+/* [top] is a JSON array of the rules that fail most ("[]" for none). */
+void report_json_summary(Buf *out, const ReportTotals *t, const char *top);
 /* Appends [s] ([n] bytes) as a JSON string literal. */
 void report_json_string(Buf *out, const char *s, size_t n);
 
