@@ -1,10 +1,8 @@
 /* lang/norm.c -- the normal form of narrative text (prefix norm_): NFKC one
  * code point at a time, white space dropped, invalid bytes made U+FFFD, and
- * an offset map from every output byte back to the input.
- *
- * It knows nothing about patterns, sentences or headings; pattern.c and
- * narrative.c call it on literal text and on whole documents alike, so both
- * sides of a match are normalised by the very same code. */
+ * a map from every output byte back to the input.  It knows nothing of
+ * patterns or headings: pattern literals and whole documents go through the
+ * same code, so both sides of a match agree byte for byte. */
 #include "lang/norm.h"
 
 #include <string.h>

@@ -110,7 +110,8 @@ void parse_syntax_error(ParseCtx *pc, int major, const Tok *t) {
   }
   const char *text = pc->src->bytes + t->off;
   if (major == TOK_IDENT || major == TOK_NUMBER)
-    diag_error(pc->diags, pc->src, sp, "unexpected %s `%.*s`", tok_name(major),
+    diag_error(pc->diags, pc->src, sp, "unexpected %s `%.*s`",
+               major == TOK_IDENT ? "name" : "number",
                (int)t->len, text);
   else
     diag_error(pc->diags, pc->src, sp, "unexpected %s", tok_name(major));

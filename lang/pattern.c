@@ -1,11 +1,8 @@
-/* lang/pattern.c -- compiling claim patterns (prefix pattern_): splits a
- * rule's pattern string into alternatives of literal runs, typed holes and
- * `*` fillers, normalises the literal runs with norm_text and infers the
- * unit of each hole from the literal after it.
- *
- * It only builds the Pattern; runtime/match.c searches text with it.  Errors
- * are returned (message + byte offset), never printed: the caller turns them
- * into a diagnostic on the rule's string. */
+/* lang/pattern.c -- compiling claim patterns (prefix pattern_): alternatives
+ * of literal runs (normalised with norm_text), typed holes with the unit of
+ * the literal after them, and `*` fillers.  It only builds the Pattern
+ * (runtime/match.c searches with it); errors are returned as message and
+ * byte offset, never printed -- the caller makes the diagnostic. */
 #include "lang/pattern.h"
 
 #include <stdio.h>

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lang/parse.h"
 
@@ -31,6 +32,8 @@ typedef struct Loader {
   Ast **items;        // all items, in reading order
   int n_items, cap_items;
   bool with_tests;    // also read the *_test.fisc files of folders
+  bool allow_outside; // imports may go anywhere
+  char *top;          // realpath of the top of the rules tree
   bool failed;
 } Loader;
 
@@ -64,6 +67,57 @@ static bool has_suffix(const char *s, const char *suf) {
 }
 
 static void load_path(Loader *ld, const char *path, Src *from, Span at);
+
+/* Whether [path] (existing or not) lies inside the top of the rules tree.
+ * A path that does not exist is let through: loading it reports that. */
+static bool inside_top(const Loader *ld, const char *path) {
+  char *real = realpath(path, NULL);
+  if (!real)
+    return true;
+  size_t n = strlen(ld->top);
+  bool in = strncmp(real, ld->top, n) == 0 &&
+            (real[n] == '/' || real[n] == '\0' || n == 1);
+  free(real);
+  return in;
+}
+
+/* The top of the rules tree of [path]: the nearest folder at or above it
+ * holding the root marker, or else its own folder (a file's folder). */
+static char *find_top(const char *path) {
+  char *real = realpath(path, NULL);
+  if (!real)
+    return NULL;
+  struct stat st;
+  if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    char *slash = strrchr(real, '/');
+    if (slash && slash != real)
+      *slash = '\0';
+  }
+  size_t keep = strlen(real);
+  char *probe = malloc(keep + sizeof PROGRAM_ROOT_MARKER + 2);
+  if (!probe)
+    abort();
+  for (char *end = real + strlen(real);;) {
+    size_t n = (size_t)(end - real);
+    snprintf(probe, keep + sizeof PROGRAM_ROOT_MARKER + 2, "%.*s/%s", (int)n,
+             real, PROGRAM_ROOT_MARKER);
+    if (access(probe, F_OK) == 0) {
+      real[n ? n : 1] = '\0';
+      free(probe);
+      return real;
+    }
+    char *up = NULL;
+    for (char *q = real; q < end; q++)
+      if (*q == '/')
+        up = q;
+    if (!up || up == real)
+      break;
+    end = up;
+  }
+  free(probe);
+  real[keep] = '\0'; // no marker: the folder of RULES itself
+  return real;
+}
 
 /* Reads one rule file and, depth first, what it imports. */
 static void load_file(Loader *ld, const char *path, Src *from, Span at) {
@@ -131,11 +185,28 @@ static void load_file(Loader *ld, const char *path, Src *from, Span at) {
     // Relative to the importing file's folder.
     const char *slash = strrchr(src->path, '/');
     char *target;
+    if (it->name[0] == '/' && !ld->allow_outside) {
+      diag_error(ld->d, src, it->span, "import of an absolute path `%s`",
+                 it->name);
+      diag_help(ld->d, "import relative to this file; or run with "
+                       "--allow-import-outside");
+      ld->failed = true;
+      continue;
+    }
     if (it->name[0] == '/' || !slash)
       target = arena_strdup(&ld->p->arena, it->name);
     else
       target = arena_sprintf(&ld->p->arena, "%.*s/%s",
                              (int)(slash - src->path), src->path, it->name);
+    if (!ld->allow_outside && !inside_top(ld, target)) {
+      diag_error(ld->d, src, it->span, "import `%s` leaves the rules tree "
+                                       "`%s`", it->name, ld->top);
+      diag_help(ld->d, "put a `%s` file in the folder that holds all the "
+                       "suites (e.g. rules/), or run with "
+                       "--allow-import-outside", PROGRAM_ROOT_MARKER);
+      ld->failed = true;
+      continue;
+    }
     load_path(ld, target, src, it->span);
     if (ld->d->stopped)
       break;
@@ -205,8 +276,8 @@ static void load_path(Loader *ld, const char *path, Src *from, Span at) {
   free(names);
 }
 
-static Program *load(const char *path, const BuiltinSig *builtins, int nb,
-                     Diags *d, bool with_tests) {
+Program *program_load_with(const char *path, const BuiltinSig *builtins,
+                           int nb, Diags *d, const ProgramOptions *o) {
   Program *p = calloc(1, sizeof *p);
   if (!p)
     abort();
@@ -216,13 +287,18 @@ static Program *load(const char *path, const BuiltinSig *builtins, int nb,
   Loader ld = {0};
   ld.p = p;
   ld.d = d;
-  ld.with_tests = with_tests;
+  ld.with_tests = o->with_tests;
+  ld.allow_outside = o->allow_outside;
+  ld.top = find_top(path);
+  if (!ld.top)
+    ld.allow_outside = true; // RULES itself is missing: load_path says so
   int errors = d->n_errors;
   load_path(&ld, path, NULL, (Span){0, 0});
   // Files with only confusable characters parsed: check them too, so one
   // run reports everything; any error at all means the suite cannot run.
   bool ok = !ld.failed && check_program(p, ld.items, ld.n_items, d) &&
             d->n_errors == errors;
+  free(ld.top);
   for (int i = 0; i < ld.n_done; i++)
     free(ld.done[i]);
   free(ld.done);
@@ -236,12 +312,14 @@ static Program *load(const char *path, const BuiltinSig *builtins, int nb,
 
 Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
                       Diags *d) {
-  return load(path, builtins, nb, d, false);
+  ProgramOptions o = {false, false};
+  return program_load_with(path, builtins, nb, d, &o);
 }
 
 Program *program_load_tests(const char *path, const BuiltinSig *builtins,
                             int nb, Diags *d) {
-  return load(path, builtins, nb, d, true);
+  ProgramOptions o = {true, false};
+  return program_load_with(path, builtins, nb, d, &o);
 }
 
 void program_free(Program *p) {

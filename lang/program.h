@@ -98,6 +98,21 @@ Program *program_load(const char *path, const BuiltinSig *builtins, int nb,
  * blocks end up in Program.tests), for `fisc test`. */
 Program *program_load_tests(const char *path, const BuiltinSig *builtins,
                             int nb, Diags *d);
+
+// The marker file that makes a folder the top of a rules tree: imports may
+// not leave it.  rules/.fisc-root lets rules/2021/hubei import rules/2021.
+#define PROGRAM_ROOT_MARKER ".fisc-root"
+
+typedef struct ProgramOptions {
+  bool with_tests;     // read *_test.fisc files of the suite folder
+  bool allow_outside;  // --allow-import-outside: no limit on imports
+} ProgramOptions;
+
+/* program_load with options.  Imports are refused when absolute or when they
+ * leave the top of the rules tree: the nearest folder at or above RULES that
+ * holds PROGRAM_ROOT_MARKER, or else RULES's own folder. */
+Program *program_load_with(const char *path, const BuiltinSig *builtins,
+                           int nb, Diags *d, const ProgramOptions *o);
 void program_free(Program *p);
 
 /* Resolves names and checks types in the parsed [items] (check.c).  Returns

@@ -43,6 +43,8 @@ static const char usage[] =
     "                      (- for standard input)\n"
     "  --only ID[,ID...]   run only these rules\n"
     "  --prior PATH        last year's submission (default: SUBMISSION/prior)\n"
+    "  --allow-import-outside  let imports leave the rules tree (the folder\n"
+    "                      holding .fisc-root, or else RULES's own folder)\n"
     "  --no-color          no colour (also: the NO_COLOR environment\n"
     "                      variable; colour is only used on a terminal)\n"
     "\n"
@@ -192,7 +194,7 @@ static void summary(Buf *out, const Program *p, const BatchResult *res,
 static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
   const char *format = "text", *output = NULL, *only = NULL, *prior = NULL;
   const char *rules = NULL;
-  bool no_color = false;
+  bool no_color = false, outside = false;
   long jobs = sysconf(_SC_NPROCESSORS_ONLN);
   const char **paths = NULL;
   int n_paths = 0, cap_paths = 0;
@@ -213,6 +215,8 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
       only = argv[++i];
     else if (strcmp(a, "--prior") == 0 && i + 1 < argc)
       prior = argv[++i];
+    else if (strcmp(a, "--allow-import-outside") == 0)
+      outside = true;
     else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) &&
              i + 1 < argc) {
       char *end;
@@ -257,7 +261,8 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
   Diags d;
   diag_init(&d);
   d.color = want_color(err, no_color);
-  Program *p = program_load(rules, std_sigs, std_count, &d);
+  ProgramOptions po = {false, outside};
+  Program *p = program_load_with(rules, std_sigs, std_count, &d, &po);
   flush_diags(&d, err);
   diag_free(&d);
   if (!p)
@@ -346,10 +351,13 @@ static int cmd_sections(int argc, char **argv, FILE *out, FILE *err) {
 /* fisc test [--coverage] SUITE */
 static int cmd_test(int argc, char **argv, FILE *out, FILE *err) {
   bool coverage = false;
+  ProgramOptions po = {true, false};
   const char *suite = NULL;
   for (int i = 0; i < argc; i++) {
     if (strcmp(argv[i], "--coverage") == 0)
       coverage = true;
+    else if (strcmp(argv[i], "--allow-import-outside") == 0)
+      po.allow_outside = true;
     else if (!suite && argv[i][0] != '-')
       suite = argv[i];
     else {
@@ -365,7 +373,7 @@ static int cmd_test(int argc, char **argv, FILE *out, FILE *err) {
   Diags d;
   diag_init(&d);
   d.color = want_color(err, false);
-  Program *p = program_load_tests(suite, std_sigs, std_count, &d);
+  Program *p = program_load_with(suite, std_sigs, std_count, &d, &po);
   flush_diags(&d, err);
   diag_free(&d);
   if (!p)

@@ -1,21 +1,25 @@
-/* runtime/match.c -- searching normalised narrative text for a compiled claim
- * pattern (prefix match_).
- *
- * Only the bytes in [from, to) are ever read: a section's search cannot see
- * (or be confused by) the figures of the next section.  Each alternative is
- * searched for its leftmost start; the leftmost over all alternatives wins,
- * the earlier alternative on a tie.  It does not parse numbers (num.c does,
- * from the bound slices) and knows nothing of sections or rules. */
+/* runtime/match.c -- searching normalised narrative text for a compiled
+ * claim pattern (prefix match_).  Only the bytes in [from, to) are read, so
+ * a section's search never sees the next section's figures; the leftmost
+ * start wins, the earlier alternative on a tie.  It binds holes as slices
+ * and never parses numbers (num.c does) nor knows sections or rules. */
 #define _GNU_SOURCE // memmem
 #include "runtime/match.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-// Failed (item, position) states remembered per search.  Fillers and text
-// holes retry longer extents; remembering that "item i cannot match at
-// position q" makes each state fail at most once, so nested fillers cost a
-// sum, not a product.  A collision only forgets a failure (it is re-derived).
-#define MATCH_MEMO 512
+// The failure memo: the (alternative, item, position) states known to fail
+// in this search.  Fillers and text holes retry longer extents; since a
+// state fails at most once, nested fillers cost a sum, not a product, and
+// a search is linear in the text (each state tries at most
+// PATTERN_MAX_TEXT extents).  The table starts on the stack and doubles on
+// the heap when half full; freed when the search returns.
+#define MATCH_MEMO_INLINE 256
+// Past this many slots (32 MB) the memo is emptied instead of grown: the
+// search stays correct, only slower.  Reached only by adversarial input
+// (dozens of fillers over text that almost matches everywhere).
+#define MATCH_MEMO_MAX (1u << 22)
 
 // UTF-8 of the characters the matcher itself knows.
 #define U_MINUS "\xE2\x88\x92"  // − U+2212 MINUS SIGN (NFKC keeps it)
@@ -23,6 +27,15 @@
 #define U_NIAN "\xE5\xB9\xB4"   // 年
 #define U_YUE "\xE6\x9C\x88"    // 月
 #define U_RI "\xE6\x97\xA5"     // 日
+
+/* A set of failed-state keys (open addressing, linear probing; 0 marks an
+ * empty slot, so keys are stored + 1). */
+typedef struct Memo {
+  uint64_t *slots;  // [inline_slots] or a malloc'd table
+  uint32_t cap, n;  // slots (a power of two), keys stored
+  int shift;        // 64 - log2(cap), for Fibonacci hashing
+  uint64_t inline_slots[MATCH_MEMO_INLINE];
+} Memo;
 
 /* One search: the text window, the alternative being tried, the match being
  * filled in and the failure memo. */
@@ -36,8 +49,7 @@ typedef struct Ctx {
   uint32_t hs[PATTERN_MAX_HOLES]; // hole ranges on the current path
   uint32_t he[PATTERN_MAX_HOLES];
   bool backtracks;                // [alt] has a filler or a text hole
-  bool memo_clear;                // [memo] has been zeroed for this search
-  uint64_t memo[MATCH_MEMO];      // key + 1 of failed states; 0 = empty
+  Memo memo;                      // cap 0 until the first use
 } Ctx;
 
 static bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -102,7 +114,10 @@ static uint32_t digits(const Ctx *x, uint32_t pos) {
  *
  * The thousands form is taken only when every group has exactly three
  * digits; "1,2345" is the figure "1" followed by ",2345".  The scan is
- * greedy and never backtracks. */
+ * greedy and never backtracks.  NFKC makes the full-width comma ， a ',',
+ * so a list written "100，200" reads as the one figure 100,200: the price
+ * of matching on the normal form (lists of figures use 、 in these
+ * documents, which stays). */
 static bool scan_number(const Ctx *x, uint32_t pos, uint32_t *end) {
   if (!starts_figure(x, pos))
     return false;
@@ -238,20 +253,63 @@ static bool match_filler(Ctx *x, int i, uint32_t pos) {
   }
 }
 
-/* Returns the memo slot of state ([i], [pos]) of the current alternative,
- * or NULL when the alternative cannot backtrack: then every state is
- * reached at most once per start and the memo would only cost its memset
- * (4 KB per search, which a `claim all` loop repeats per match). */
-static uint64_t *memo_slot(Ctx *x, int i, uint32_t pos, uint64_t *key) {
-  if (!x->backtracks)
-    return NULL;
-  if (!x->memo_clear) {
-    memset(x->memo, 0, sizeof x->memo);
-    x->memo_clear = true;
+/* Returns the slot where [key] is, or the empty slot where it would go. */
+static uint64_t *memo_find(Memo *m, uint64_t key) {
+  uint32_t i = (uint32_t)((key * 0x9E3779B97F4A7C15u) >> m->shift);
+  while (m->slots[i] && m->slots[i] != key)
+    i = (i + 1) & (m->cap - 1);
+  return &m->slots[i];
+}
+
+/* Empties [m] and gives it [cap] slots at [slots]. */
+static void memo_reset(Memo *m, uint64_t *slots, uint32_t cap) {
+  m->slots = slots;
+  m->cap = cap;
+  m->n = 0;
+  m->shift = 64;
+  for (uint32_t c = cap; c > 1; c >>= 1)
+    m->shift--;
+  memset(slots, 0, (size_t)cap * sizeof *slots);
+}
+
+/* Adds [key] to [m], doubling the table when it is half full.  When the
+ * table cannot grow (the limit, or no memory) it is emptied instead:
+ * forgetting failures costs time, never correctness. */
+static void memo_add(Memo *m, uint64_t key) {
+  if (2 * (m->n + 1) > m->cap) {
+    uint32_t cap = m->cap * 2;
+    uint64_t *slots = cap <= MATCH_MEMO_MAX ? malloc(cap * sizeof *slots) : 0;
+    if (!slots) {
+      memo_reset(m, m->slots, m->cap);
+    } else {
+      uint64_t *old = m->slots;
+      uint32_t old_cap = m->cap;
+      memo_reset(m, slots, cap);
+      for (uint32_t i = 0; i < old_cap; i++)
+        if (old[i]) {
+          *memo_find(m, old[i]) = old[i];
+          m->n++;
+        }
+      if (old != m->inline_slots)
+        free(old);
+    }
   }
-  *key = ((uint64_t)x->ai << 40 | (uint64_t)i << 32 | pos) + 1;
-  uint64_t hash = *key * 0x9E3779B97F4A7C15u; // Fibonacci hashing
-  return &x->memo[(hash >> 32) % MATCH_MEMO];
+  uint64_t *slot = memo_find(m, key);
+  if (!*slot) {
+    *slot = key;
+    m->n++;
+  }
+}
+
+/* Returns the memo key of state ([i], [pos]) of the current alternative, or
+ * 0 when the alternative cannot backtrack: then each state is reached at
+ * most once per start, and the memo would only cost its upkeep. */
+static uint64_t memo_key(Ctx *x, int i, uint32_t pos) {
+  if (!x->backtracks)
+    return 0;
+  if (x->memo.cap == 0)
+    memo_reset(&x->memo, x->memo.inline_slots, MATCH_MEMO_INLINE);
+  return ((uint64_t)x->ai << 40 | (uint64_t)i << 32 | pos) + 1;
 }
 
 /* Matches items [i..] of the current alternative at [pos].  On success the
@@ -261,9 +319,8 @@ static bool match_at(Ctx *x, int i, uint32_t pos) {
     x->end = pos;
     return true;
   }
-  uint64_t key = 0;
-  uint64_t *slot = memo_slot(x, i, pos, &key);
-  if (slot && *slot == key)
+  uint64_t key = memo_key(x, i, pos);
+  if (key && *memo_find(&x->memo, key) == key)
     return false;
   const PatItem *it = &x->alt->items[i];
   bool ok = false;
@@ -296,8 +353,8 @@ static bool match_at(Ctx *x, int i, uint32_t pos) {
       ok = match_at(x, i + 1, e);
     }
   }
-  if (!ok && slot)
-    *slot = key;
+  if (!ok && key)
+    memo_add(&x->memo, key);
   return ok;
 }
 
@@ -385,7 +442,7 @@ bool match_find(const Pattern *p, const char *text, uint32_t from,
   if (!p || from > to)
     return false;
   Ctx x;
-  x.memo_clear = false;
+  x.memo.cap = 0;
   x.p = p;
   x.t = (const unsigned char *)text;
   x.from = from;
@@ -401,10 +458,11 @@ bool match_find(const Pattern *p, const char *text, uint32_t from,
           (it->kind == PIT_HOLE && p->holes[it->hole].kind == HOLE_TEXT))
         x.backtracks = true;
     }
-    // A tie goes to the earlier alternative: a later one must start before.
-    uint32_t limit = found ? m->start - (m->start > from ? 1 : 0) : to;
+    // A tie goes to the earlier alternative: a later one must start
+    // before the best so far, and nothing starts before [from].
     if (found && m->start == from)
       break;
+    uint32_t limit = found ? m->start - 1 : to;
     uint32_t start;
     if (!search_alt(&x, limit, &start))
       continue;
@@ -422,5 +480,7 @@ bool match_find(const Pattern *p, const char *text, uint32_t from,
       m->hole_end[h] = x.he[h];
     }
   }
+  if (x.memo.cap && x.memo.slots != x.memo.inline_slots)
+    free(x.memo.slots);
   return found;
 }

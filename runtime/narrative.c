@@ -1,11 +1,8 @@
-/* runtime/narrative.c -- a submission's narrative as a matchable source
- * (prefix narrative_): its normal form with the offset map (lang/norm.c)
- * and its outline, found line by line from the official heading hierarchy
- * 第X部分 → 一、 → （一） → 1. → （1）.
- *
- * Headings are recognised on the ORIGINAL lines, because only there is a
- * line start visible (the normal form has no line breaks).  It does not read
- * files or decode GBK (the loader does) and does not match claims (match.c). */
+/* runtime/narrative.c -- a narrative as a matchable source (prefix
+ * narrative_): its normal form and offset map (lang/norm.c) and its outline
+ * from the heading hierarchy 第X部分 → 一、 → （一） → 1. → （1）, recognised
+ * on the ORIGINAL lines (the normal form has no line breaks).  It neither
+ * reads files nor decodes GBK (the loader does) nor matches claims. */
 #define _GNU_SOURCE // memmem
 #include "runtime/narrative.h"
 

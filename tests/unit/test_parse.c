@@ -161,7 +161,7 @@ static void test_parse_unexpected_name_shows_it(void **state) {
                 "rule R1 \"标题\" {\n"
                 "  assert 支出 收入 > 0\n"
                 "}\n",
-                "a.fisc:2:15: error: unexpected a name `收入`\n"
+                "a.fisc:2:15: error: unexpected name `收入`\n"
                 "    2 |   assert 支出 收入 > 0\n"
                 "      |               ^~~~\n");
 }
