@@ -33,9 +33,13 @@ typedef struct Out {
  * stay in the arena (it cannot free); this only happens for text that grows
  * under NFKC, and doubling bounds the waste by the final size. */
 static void grow(Out *o, uint32_t need) {
-  uint32_t cap = o->cap;
+  uint64_t cap = o->cap;
   while (cap - o->len < need)
     cap = cap * 2;
+  // Offsets are uint32_t: a normal form past 4 GB cannot be mapped.  Such
+  // a request is out of memory by arena_alloc's own rule (it exits 2).
+  if (cap > UINT32_MAX - 1)
+    arena_alloc(o->a, SIZE_MAX);
   char *text = arena_alloc(o->a, (size_t)cap + 1);
   memcpy(text, o->text, o->len);
   o->text = text;
@@ -44,7 +48,7 @@ static void grow(Out *o, uint32_t need) {
     memcpy(map, o->map, (size_t)o->len * sizeof *map);
     o->map = map;
   }
-  o->cap = cap;
+  o->cap = (uint32_t)cap;
 }
 
 /* Appends the [n] bytes at [b], all produced by the input character at
@@ -126,7 +130,7 @@ void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
                bool with_map, Norm *out) {
   Out o;
   o.a = a;
-  o.cap = len + NORM_SLACK;
+  o.cap = len < UINT32_MAX - NORM_SLACK ? len + NORM_SLACK : len;
   o.len = 0;
   o.text = arena_alloc(a, (size_t)o.cap + 1);
   o.map = with_map ? arena_alloc(a, ((size_t)o.cap + 1) * sizeof *o.map)

@@ -145,7 +145,7 @@ static uint32_t parse_hole(Comp *c, uint32_t open) {
   if (n0 == n1)
     return fail(c, open, "empty hole name"), 0;
   HoleKind kind = HOLE_NUM;
-  if (type_off < end || name_end < end) {
+  if (name_end < end) {
     uint32_t t0 = type_off, t1 = end;
     while (t0 < t1 && blank(s[t0]))
       t0++;
@@ -202,7 +202,7 @@ static Unit unit_after(const PatItem *next) {
   return UNIT_NONE;
 }
 
-/* Checks the finished alternative [k] and resolves its holes against the
+/* Checks the alternative just finished and resolves its holes against the
  * pattern's hole table.  [bar] is the offset of the `|` (or the end) that
  * closed it, [open] that of the `|` that opened it (0 for the first).
  *

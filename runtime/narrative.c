@@ -47,7 +47,9 @@ static bool eat(Cur *c, int32_t cp) {
 }
 
 /* Moves past the first of the code points [a], [b] found at the cursor. */
-static bool eat2(Cur *c, int32_t a, int32_t b) { return eat(c, a) || eat(c, b); }
+static bool eat2(Cur *c, int32_t a, int32_t b) {
+  return eat(c, a) || eat(c, b);
+}
 
 /* True for 一 二 三 四 五 六 七 八 九 十. */
 static bool cjk_numeral(int32_t cp) {

@@ -170,7 +170,8 @@ static void test_narrative_seed_procurement_section(void **state) {
   assert_string_equal(n->sections[k].title, "十一、政府采购支出情况");
   assert_int_equal(n->sections[k].line, 337);
   assert_int_equal(n->sections[k].level, 2);
-  assert_int_equal(n->sections[k].end, titled(n, "十二、国有资产占用情况")->start);
+  assert_int_equal(n->sections[k].end,
+                   titled(n, "十二、国有资产占用情况")->start);
   // The query is normalised like the text: spaces and full-width forms.
   assert_int_equal(find_section(f, "十一、政府 采购"), k);
   assert_int_equal(find_section(f, "（三）财政拨款支出决算具体情况"),

@@ -125,7 +125,8 @@ static void test_pattern_unit_from_following_literal(void **state) {
 }
 
 static void test_pattern_alternatives_share_holes_by_name(void **state) {
-  Pattern *p = compile(state, "增加{x}万元，增长{y}%|减少{x}万元，下降{y}%|持平");
+  Pattern *p = compile(state, "增加{x}万元，增长{y}%|"
+                              "减少{x}万元，下降{y}%|持平");
   assert_int_equal(p->n_alts, 3);
   assert_int_equal(p->n_holes, 2);
   check_hole(p, 0, 1, "x", HOLE_NUM, UNIT_WAN);
