@@ -99,7 +99,8 @@ $(B)/tests/%: tests/unit/%.c $(LIB) | $(GEN)/grammar.h
 # Each binary runs from the top of the tree (golden cases use relative paths).
 test: $(TEST_BIN) $(BIN)
 	@fail=0; for t in $(TEST_BIN); do $$t || fail=1; done; \
-	tests/cli.sh $(BIN) || fail=1; exit $$fail
+	tests/cli.sh $(BIN) || fail=1; \
+	tests/bad/run.sh $(BIN) || fail=1; exit $$fail
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:

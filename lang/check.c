@@ -19,8 +19,11 @@
 
 // Locals visible at one point of a rule; a rule with more is refused.
 #define CHECK_MAX_LOCALS 256
-// Expression depth the checker (and so the evaluator) will recurse into.
-#define CHECK_MAX_DEPTH 200
+// Expression depth the checker (and so the evaluator) will recurse into: a
+// flat sum of n terms is n deep (`+` is left-associative), and sums of a few
+// hundred cells are real; recursion this deep is still far from the stack's
+// limit, also on worker threads.
+#define CHECK_MAX_DEPTH 1000
 // The name of the submission's narrative (说明.txt) in rules.
 #define CHECK_NARRATIVE PROGRAM_NARRATIVE
 
@@ -39,6 +42,8 @@ typedef struct Checker {
   int n_slots;    // allocated in the current rule
   int depth;
   bool too_deep;  // the depth error was reported: once is enough
+  bool quiet;     // a claim pattern of this rule was bad: its names are
+                  // unknown because of it, so do not report them again
   // Globals being resolved, innermost last: the cycle when one repeats.
   int gstack[CHECK_MAX_DEPTH];
   int n_gstack;
@@ -119,6 +124,10 @@ static void suggest_init(Suggest *s, const char *name) {
   s->best = NULL;
   s->dist = 1 << 30;
   s->limit = cps <= 3 ? 1 : cps / 3 + 1;
+  // distance() compares at most 64 code points: past that, no suggestion
+  // (no real name is that long; it would only be a guess).
+  if (cps > 64)
+    s->limit = -1;
 }
 
 static void suggest_try(Suggest *s, const char *name, const char *cand) {
@@ -173,6 +182,22 @@ static Type column_type(const ColDecl *col) {
 static void check_expr(Checker *c, Ast *e);
 static void resolve_global(Checker *c, int g, Ast *use);
 
+// Bytes of a user's name quoted in a message; longer ones are cut with …
+// (a 5 MB name must not become 5 MB of diagnostics).
+#define CHECK_MAX_QUOTED 40
+
+/* [name] for a message: cut at a character boundary after
+ * CHECK_MAX_QUOTED bytes, with … (in the program arena). */
+static const char *shown(Checker *c, const char *name) {
+  size_t n = strlen(name);
+  if (n <= CHECK_MAX_QUOTED)
+    return name;
+  size_t k = CHECK_MAX_QUOTED;
+  while (k > 0 && ((unsigned char)name[k] & 0xC0) == 0x80)
+    k--;
+  return arena_sprintf(&c->p->arena, "%.*s…", (int)k, name);
+}
+
 /* True (and remembered) the first time [name] is reported unknown. */
 static bool first_report(Checker *c, const char *name) {
   for (int i = 0; i < c->n_unknown; i++)
@@ -189,11 +214,11 @@ static bool first_report(Checker *c, const char *name) {
 }
 
 static void unknown_name(Checker *c, Ast *e) {
-  if (!first_report(c, e->name)) {
+  if (c->quiet || !first_report(c, e->name)) {
     c->failed = true;
     return;
   }
-  error(c, e->src, e->span, "unknown name `%s`", e->name);
+  error(c, e->src, e->span, "unknown name `%s`", shown(c, e->name));
   Suggest s;
   suggest_init(&s, e->name);
   for (int i = c->n_locals - 1; i >= 0; i--)
@@ -311,7 +336,7 @@ static void check_call(Checker *c, Ast *e) {
     return;
   }
   if (b < 0) {
-    error(c, e->src, e->op, "unknown function `%s`", e->name);
+    error(c, e->src, e->op, "unknown function `%s`", shown(c, e->name));
     Suggest s;
     suggest_init(&s, e->name);
     for (int i = 0; i < c->p->n_builtins; i++)
@@ -444,7 +469,7 @@ static void check_expr(Checker *c, Ast *e) {
       e->index = find_column(t, e->name);
       if (e->index < 0) {
         error(c, e->src, e->op, "table `%s` has no column `%s`", t->name,
-              e->name);
+              shown(c, e->name));
         Suggest s;
         suggest_init(&s, e->name);
         for (int k = 0; k < t->n_cols; k++)
@@ -646,6 +671,20 @@ static void check_claim(Checker *c, Ast *s) {
     if (sp.off >= s->c->span.off + s->c->span.len)
       sp = s->c->span;
     error(c, s->src, sp, "bad claim pattern: %s", why);
+    // Still declare what look like its holes, and report no unknown names
+    // in the rest of this rule: they follow from this error.
+    c->quiet = true;
+    for (uint32_t i = 0; i < s->str_len; i++) {
+      if (s->str[i] != '{' || (i > 0 && s->str[i - 1] == '\\'))
+        continue;
+      uint32_t j = i + 1;
+      while (j < s->str_len && !strchr(":}{", s->str[j]))
+        j++;
+      if (j > i + 1)
+        declare_local(c, s, arena_strndup(&c->p->arena, s->str + i + 1,
+                                          j - i - 1),
+                      ty(TY_UNKNOWN));
+    }
     return;
   }
   s->aux = pat;
@@ -1032,6 +1071,7 @@ bool check_program(Program *p, Ast **items, int n, Diags *d) {
     Rule *r = &p->rules[i];
     c->n_locals = 0;
     c->n_slots = 0;
+    c->quiet = false;
     check_block(c, r->ast->list, r->ast->n);
     r->n_slots = c->n_slots;
   }

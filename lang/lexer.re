@@ -26,6 +26,9 @@ void lex_init(Lexer *lx, Src *src, const char *text, uint32_t n,
   lx->prev_kind = 0;
   lx->had_error = false;
   lx->escaped_quotes = false;
+  // A UTF-8 byte-order mark (Windows Notepad) at the start of a file.
+  if (base_off == 0 && n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+    lx->cur += 3;
 }
 
 static Span span_of(const Lexer *lx, const unsigned char *start,
@@ -64,6 +67,10 @@ static void bad_char(Lexer *lx, const unsigned char *start) {
   lx->had_error = true;
   Span s = span_of(lx, start, lx->cur);
   if (*start >= 0x80 && lx->cur - start == 1) {
+    // One damaged character is one error: skip its continuation bytes.
+    for (int k = 0; k < 3 && lx->cur < lx->lim && (*lx->cur & 0xC0) == 0x80;
+         k++)
+      lx->cur++;
     diag_error(lx->diags, lx->src, s, "invalid UTF-8 byte `\\x%02X`",
                (unsigned)*start);
     diag_help(lx->diags, "save the rule file as UTF-8");
@@ -226,7 +233,13 @@ int lex_next(Lexer *lx, Tok *t) {
       "】" { confusable(lx, start, "]");  return tok(t, TOK_RBRACKET, start, lx); }
       "＋" { confusable(lx, start, "+");  return tok(t, TOK_PLUS, start, lx); }
       "－" { confusable(lx, start, "-");  return tok(t, TOK_MINUS, start, lx); }
-      "；" { confusable(lx, start, "a line break"); continue; }
+      "；" {
+        diag_error(lx->diags, lx->src, span_of(lx, start, lx->cur),
+                   "fullwidth `；` (U+FF1B) is not valid here");
+        diag_help(lx->diags, "delete it: a statement ends at the end of its "
+                             "line");
+        continue;
+      }
       "　" { confusable(lx, start, "space"); continue; }
       "”"  {
         diag_error(lx->diags, lx->src, span_of(lx, start, lx->cur),

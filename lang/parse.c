@@ -12,9 +12,10 @@
 
 #include "grammar.h"
 
-// Brackets nested deeper than this are refused: no rule needs 200 levels,
-// and the limit keeps the parser stack and the evaluator's recursion bounded.
-#define PARSE_MAX_NESTING 200
+// Tokens in one statement beyond which the file is refused: a real assert
+// has well under a thousand, and a machine-made 5 MB expression would
+// otherwise build half a gigabyte of syntax tree before anything says no.
+#define PARSE_MAX_STMT_TOKENS 50000
 
 /* A readable name for a token kind, for messages. */
 static const char *tok_name(int kind) {
@@ -108,6 +109,19 @@ void parse_syntax_error(ParseCtx *pc, int major, const Tok *t) {
     diag_error(pc->diags, pc->src, sp, "unexpected end of file");
     return;
   }
+  // The start of the next rule (or table…) inside an open `{`: the `}` is
+  // what is missing, and that is the one thing to say.
+  bool item = major == TOK_RULE || major == TOK_TABLE || major == TOK_IMPORT ||
+              major == TOK_OVERRIDE || major == TOK_ALTER || major == TOK_TEST;
+  if (item && pc->depth > 0 && pc->open[pc->depth - 1].kind == TOK_LBRACE) {
+    uint32_t line, col;
+    src_linecol(pc->src, pc->open[pc->depth - 1].off, &line, &col);
+    diag_error(pc->diags, pc->src, sp,
+               "expected `}` (to close `{` at line %u), found %s", line,
+               tok_name(major));
+    pc->unclosed_said = true;
+    return;
+  }
   const char *text = pc->src->bytes + t->off;
   if (major == TOK_IDENT || major == TOK_NUMBER)
     diag_error(pc->diags, pc->src, sp, "unexpected %s `%.*s`",
@@ -177,12 +191,26 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
   }
   Tok t = {mode, off, 0};
   fisc_parse_(p, mode, t);
-  // Open brackets: kind and position, to name an unclosed opener.
-  Tok open[PARSE_MAX_NESTING];
+  // Open brackets (pc->open): kind and position, to name an unclosed
+  // opener.
+  Tok *open = pc->open;
   int depth = 0;
   bool too_deep = false;
+  uint32_t stmt_tokens = 0;
   for (;;) {
     int k = lex_next(&pc->lx, &t);
+    // A new statement or item resets the count.
+    if (k == TOK_ASSERT || k == TOK_LET || k == TOK_RULE || k == TOK_FOR ||
+        k == TOK_CLAIM || k == TOK_CLAIMQ || k == TOK_TABLE ||
+        k == TOK_TEST || k == TOK_WITH || k == TOK_EXPECT)
+      stmt_tokens = 0;
+    if (++stmt_tokens > PARSE_MAX_STMT_TOKENS) {
+      diag_error(pc->diags, pc->src, (Span){t.off, t.len},
+                 "statement longer than %d tokens", PARSE_MAX_STMT_TOKENS);
+      diag_help(pc->diags, "split it into several `let`s");
+      pc->failed = true;
+      break;
+    }
     if (pc->lx.had_error)
       pc->lexed_bad = true;
     if (k == TOK_LPAREN || k == TOK_LBRACKET || k == TOK_LBRACE) {
@@ -201,7 +229,7 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
                                      : TOK_LBRACE;
       if (depth > 0 && open[depth - 1].kind == want)
         depth--;
-    } else if (k == 0 && depth > 0 && !pc->lexed_bad) {
+    } else if (k == 0 && depth > 0 && !pc->lexed_bad && !pc->unclosed_said) {
       // (After a lexical error -- an unterminated string that swallowed a
       // `]` -- the opener is that error's fault: say nothing more.)
       Tok o = open[depth - 1];
@@ -213,6 +241,7 @@ static void run(ParseCtx *pc, int mode, const char *text, uint32_t len,
       pc->lx.had_error = true; // the parser's own complaint would repeat it
     }
     pc->last = t;
+    pc->depth = depth;
     fisc_parse_(p, k, t);
     if (k == 0 || pc->diags->stopped || pc->overflow)
       break;

@@ -11,6 +11,10 @@
 #include "lang/diag.h"
 #include "lang/lexer.h"
 
+// Brackets nested deeper than this are refused: no rule needs 200 levels,
+// and the limit keeps the parser stack and the evaluator's recursion bounded.
+#define PARSE_MAX_NESTING 200
+
 typedef struct ParseCtx {
   Arena *arena;   // program arena: every node goes here
   Src *src;
@@ -23,6 +27,9 @@ typedef struct ParseCtx {
   bool failed;    // the tree is unusable (syntax error, bad character)
   bool lexed_bad; // a lexical error happened somewhere in this parse
   bool overflow;  // the parser stack overflowed: stop, say nothing more
+  Tok open[PARSE_MAX_NESTING]; // open brackets, innermost last
+  int depth;
+  bool unclosed_said; // an unclosed `{` was reported already
 } ParseCtx;
 
 /* Parses the whole of [src].  Returns the list of items (AST_LIST of

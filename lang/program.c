@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lang/parse.h"
+#include "lang/uwidth.h"
 
 // Import chains deeper than this are refused (a loop the realpath check
 // missed, or a machine-generated suite gone wrong).
@@ -67,6 +68,23 @@ static bool has_suffix(const char *s, const char *suf) {
 }
 
 static void load_path(Loader *ld, const char *path, Src *from, Span at);
+
+/* The offset of the first byte of [src] that is not valid UTF-8, or its
+ * length.  NUL and other control bytes are the lexer's to report. */
+static size_t first_invalid_utf8(const Src *src) {
+  for (size_t i = 0; i < src->len;) {
+    if ((unsigned char)src->bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    size_t k = uwidth_decode(src->bytes + i, src->len - i, &cp);
+    if (cp < 0)
+      return i;
+    i += k;
+  }
+  return src->len;
+}
 
 /* Whether [path] (existing or not) lies inside the top of the rules tree.
  * A path that does not exist is let through: loading it reports that. */
@@ -123,7 +141,9 @@ static char *find_top(const char *path) {
 static void load_file(Loader *ld, const char *path, Src *from, Span at) {
   char *real = realpath(path, NULL);
   if (!real) {
-    diag_error(ld->d, from, at, "cannot read `%s`: %s", path, strerror(errno));
+    char why[128];
+    src_reason(why, sizeof why, errno);
+    diag_error(ld->d, from, at, "cannot read `%s`: %s", path, why);
     ld->failed = true;
     return;
   }
@@ -168,6 +188,16 @@ static void load_file(Loader *ld, const char *path, Src *from, Span at) {
     return;
   }
   keep_src(ld->p, src);
+  // A rule file that is not UTF-8 (saved as GBK, or with a damaged
+  // character) is one error at its first bad byte, not one per byte.
+  size_t bad = first_invalid_utf8(src);
+  if (bad < src->len) {
+    diag_error(ld->d, src, (Span){(uint32_t)bad, 1},
+               "invalid UTF-8 byte `\\x%02X`", (unsigned char)src->bytes[bad]);
+    diag_help(ld->d, "save the rule file as UTF-8");
+    ld->failed = true;
+    return;
+  }
   Ast *items = parse_file(&ld->p->arena, src, ld->d);
   if (!items) {
     ld->failed = true;
@@ -218,12 +248,12 @@ static void load_file(Loader *ld, const char *path, Src *from, Span at) {
 static void load_path(Loader *ld, const char *path, Src *from, Span at) {
   struct stat st;
   if (stat(path, &st) != 0) {
+    char why[128];
+    src_reason(why, sizeof why, errno);
     if (from)
-      diag_error(ld->d, from, at, "cannot import `%s`: %s", path,
-                 strerror(errno));
+      diag_error(ld->d, from, at, "cannot import `%s`: %s", path, why);
     else
-      diag_error(ld->d, NULL, at, "cannot read rules `%s`: %s", path,
-                 strerror(errno));
+      diag_error(ld->d, NULL, at, "cannot read rules `%s`: %s", path, why);
     ld->failed = true;
     return;
   }
@@ -233,8 +263,9 @@ static void load_path(Loader *ld, const char *path, Src *from, Span at) {
   }
   DIR *dir = opendir(path);
   if (!dir) {
-    diag_error(ld->d, from, at, "cannot read folder `%s`: %s", path,
-               strerror(errno));
+    char why[128];
+    src_reason(why, sizeof why, errno);
+    diag_error(ld->d, from, at, "cannot read folder `%s`: %s", path, why);
     ld->failed = true;
     return;
   }

@@ -70,7 +70,7 @@ Src *src_from_string(const char *path, const char *text, size_t len) {
  * common cases are spelled out so the golden tests do not depend on the C
  * library's wording; the rest fall back to strerror with its first letter
  * lowered (we never call setlocale, so it is the "C" locale's English). */
-static void reason(char *why, size_t why_cap, int err) {
+void src_reason(char *why, size_t why_cap, int err) {
   const char *msg;
   switch (err) {
   case ENOENT:
@@ -171,24 +171,24 @@ Src *src_read_file(const char *path, char *why, size_t why_cap) {
     fd = open(path, O_RDONLY | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
   if (fd < 0) {
-    reason(why, why_cap, errno);
+    src_reason(why, why_cap, errno);
     return NULL;
   }
   struct stat st;
   if (fstat(fd, &st) != 0) {
-    reason(why, why_cap, errno);
+    src_reason(why, why_cap, errno);
     close(fd);
     return NULL;
   }
   if (S_ISDIR(st.st_mode)) {
-    reason(why, why_cap, EISDIR);
+    src_reason(why, why_cap, EISDIR);
     close(fd);
     return NULL;
   }
   size_t hint = 0;
   if (S_ISREG(st.st_mode)) {
     if ((unsigned long long)st.st_size > SRC_MAX_BYTES) {
-      reason(why, why_cap, EFBIG);
+      src_reason(why, why_cap, EFBIG);
       close(fd);
       return NULL;
     }
@@ -199,7 +199,7 @@ Src *src_read_file(const char *path, char *why, size_t why_cap) {
   int err = errno;
   close(fd);
   if (!bytes) {
-    reason(why, why_cap, err);
+    src_reason(why, why_cap, err);
     return NULL;
   }
   return src_new(path, bytes, len);

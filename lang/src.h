@@ -31,6 +31,9 @@ Src *src_from_string(const char *path, const char *text, size_t len);
 /* Reads the file [path].  Returns NULL and writes a one-line reason such as
  * "no such file or directory" into [why] (at least 128 bytes) on failure. */
 Src *src_read_file(const char *path, char *why, size_t why_cap);
+/* Writes a short lowercase English reason for errno value [err] ("no such
+ * file or directory") into [why]. */
+void src_reason(char *why, size_t why_cap, int err);
 void src_free(Src *s);
 
 /* Computes the 1-based line and 1-based display column of byte [off]. */

@@ -116,7 +116,7 @@ static bool from_gb18030(Src *src) {
 /* Reports NUL bytes, the mark of UTF-16 without a byte-order mark or of a
  * binary file.  UTF-16 text of a table is mostly ASCII (digits, commas), so
  * about every other byte is NUL; a binary file has NULs here and there. */
-static void report_nul(Src *src, Diags *d, size_t first) {
+static void report_nul(Src *src, Diags *d, size_t first, bool table) {
   size_t n = src->len < LOAD_SNIFF_BYTES ? src->len : LOAD_SNIFF_BYTES;
   size_t nuls = 0;
   for (size_t i = 0; i < n; i++)
@@ -125,10 +125,13 @@ static void report_nul(Src *src, Diags *d, size_t first) {
   if (nuls * 4 >= n) {
     diag_error(d, src, at,
                "file looks UTF-16 encoded (it has NUL bytes between "
-               "characters); save it as UTF-8 or GBK CSV");
-    diag_help(d, LOAD_EXCEL_HELP);
+               "characters); save it as UTF-8 or GBK %s",
+               table ? "CSV" : "text");
+    if (table)
+      diag_help(d, LOAD_EXCEL_HELP);
   } else {
-    diag_error(d, src, at, "file contains a NUL byte; it is not CSV text");
+    diag_error(d, src, at, "file contains a NUL byte; it is not %s",
+               table ? "CSV text" : "text");
   }
 }
 
@@ -137,7 +140,15 @@ static void report_nul(Src *src, Diags *d, size_t first) {
  * UTF-8 or GBK text; then UTF-8 is tried strictly, and only when it fails is
  * GB18030 tried, since valid GBK text is rarely valid UTF-8 while the
  * converse does not hold (ASCII is both). */
-bool load_decode(Src *src, Diags *d) {
+static bool decode(Src *src, Diags *d, bool table);
+
+bool load_decode(Src *src, Diags *d) { return decode(src, d, true); }
+
+bool load_decode_text(Src *src, Diags *d) { return decode(src, d, false); }
+
+/* [table]: a CSV table (the messages speak of CSV and Excel) or a text
+ * (the narrative). */
+static bool decode(Src *src, Diags *d, bool table) {
   const unsigned char *u = (const unsigned char *)src->bytes;
   size_t len = src->len;
   if (len > LOAD_MAX_FILE_BYTES) {
@@ -162,8 +173,10 @@ bool load_decode(Src *src, Diags *d) {
   }
   if (wide) {
     diag_error(d, src, (Span){0, bom_len},
-               "file is %s encoded; save it as UTF-8 or GBK CSV", wide);
-    diag_help(d, LOAD_EXCEL_HELP);
+               "file is %s encoded; save it as UTF-8 or GBK %s", wide,
+               table ? "CSV" : "text");
+    if (table)
+      diag_help(d, LOAD_EXCEL_HELP);
     return false;
   }
   // A workbook renamed to .csv: .xlsx is a zip, .xls an OLE2 compound file.
@@ -176,7 +189,7 @@ bool load_decode(Src *src, Diags *d) {
   }
   const char *nul = memchr(src->bytes, '\0', len);
   if (nul) {
-    report_nul(src, d, (size_t)(nul - src->bytes));
+    report_nul(src, d, (size_t)(nul - src->bytes), table);
     return false;
   }
   bool bom = len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0;
@@ -201,7 +214,8 @@ bool load_decode(Src *src, Diags *d) {
     diag_error(d, src, (Span){(uint32_t)bad, 1},
                "invalid UTF-8 byte 0x%02X, and the file is not GBK either", b);
   }
-  diag_help(d, LOAD_EXCEL_HELP);
+  if (table)
+    diag_help(d, LOAD_EXCEL_HELP);
   return false;
 }
 
@@ -829,16 +843,28 @@ static void read_unit(Submission *s, Src *src, Diags *d) {
       n_header = r.n_fields;
       header_off = r.rec_off;
       header_len = r.rec_len;
+      int known = 0;
       for (int i = 0; i < r.n_fields; i++) {
         int k = unit_col(csv_text(&r, i));
-        if (k >= 0 && col_of[k] < 0)
+        if (k >= 0 && col_of[k] < 0) {
           col_of[k] = i;
-        else if (r.fields[i].text_len)
+          known++;
+        }
+      }
+      if (known == 0) { // not a unit.csv header at all: one error, not six
+        diag_error(d, src, (Span){header_off, header_len},
+                   "unit.csv has none of the columns `name`, `code`, `year` "
+                   "(or `单位名称`, `单位编码`, `年度`)");
+        diag_help(d, "the header of unit.csv is `name,code,year` or "
+                     "`单位名称,单位编码,年度`");
+        break;
+      }
+      for (int i = 0; i < r.n_fields; i++)
+        if (unit_col(csv_text(&r, i)) < 0 && r.fields[i].text_len)
           diag_warning(d, src, (Span){r.fields[i].off, r.fields[i].len},
                        "column `%s` of unit.csv is not name, code or year; "
                        "ignored",
                        csv_text(&r, i));
-      }
       for (int k = 0; k < UNIT_N_COLS; k++) {
         if (col_of[k] < 0) {
           diag_error(d, src, (Span){header_off, header_len},
@@ -871,6 +897,16 @@ static void read_unit(Submission *s, Src *src, Diags *d) {
       if (f->text_len)
         *dst[k] = arena_strndup(&s->arena, csv_text(&r, col_of[k]),
                                 f->text_len);
+    }
+    // The fiscal year decides which rules apply (since/until) and what
+    // dates must say: it must be a year.
+    const char *y = s->unit.year;
+    if (y && (strlen(y) != 4 || strspn(y, "0123456789") != 4)) {
+      const CsvField *f = &r.fields[col_of[UNIT_COL_YEAR]];
+      diag_error(d, src, (Span){f->off, f->text_len}, "year `%s` is not a year",
+                 y);
+      diag_help(d, "write the fiscal year in digits, such as `2021`");
+      s->unit.year = NULL;
     }
   }
   if (!r.failed && have_header && !have_row && col_of[0] >= 0 &&
@@ -944,7 +980,7 @@ static bool load_submission_inner(Submission *s, const char *dir,
   Src *text = read_data(s, join(&s->arena, dir, "说明.txt"), d, &absent);
   if (absent)
     text = read_data(s, join(&s->arena, dir, "说明.md"), d, &absent);
-  if (text && load_decode(text, d)) {
+  if (text && load_decode_text(text, d)) {
     s->narrative = arena_zalloc(&s->arena, sizeof *s->narrative);
     narrative_build(s->narrative, text, &s->arena);
   }

@@ -67,5 +67,8 @@ Table *load_table(Arena *a, Src *src, const TableDecl *decl, Diags *d);
  * UTF-16/32 (BOM or NUL bytes), and converts GB18030 when the bytes are not
  * valid UTF-8.  Returns false after reporting to [d]. */
 bool load_decode(Src *src, Diags *d);
+/* The same for a text (the narrative): the messages speak of text, not of
+ * CSV and Excel. */
+bool load_decode_text(Src *src, Diags *d);
 
 #endif

@@ -171,6 +171,12 @@ static int scan_lines(const Src *src, Section *out, int cap) {
     if (end > off && s[end - 1] == '\r')
       end--;
     uint32_t b = off + leading_blanks(s + off, end - off);
+    // A Markdown heading (说明.md): `## 二、…` is the heading `二、…`.
+    uint32_t h = b;
+    while (h < end && s[h] == '#')
+      h++;
+    if (h > b && h < end && (s[h] == ' ' || s[h] == '\t'))
+      b = h + leading_blanks(s + h, end - h);
     Cur c = {s + b, end - b, 0};
     int level = heading_level(&c);
     if (level) {

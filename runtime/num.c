@@ -222,9 +222,12 @@ Num *num_parse(Arena *a, const char *s, size_t len, NumParseError *err) {
     *err = NUM_GROUPING;
     return NULL;
   }
-  if (int_digits + frac_digits > NUM_MAX_DIGITS ||
-      frac_digits > NUM_MAX_DECIMALS) {
+  if (int_digits + frac_digits > NUM_MAX_DIGITS) {
     *err = NUM_TOO_LONG;
+    return NULL;
+  }
+  if (frac_digits > NUM_MAX_DECIMALS) {
+    *err = NUM_TOO_PRECISE;
     return NULL;
   }
 
@@ -256,6 +259,8 @@ const char *num_parse_error_str(NumParseError err) {
     return "exponent notation is not accepted";
   case NUM_TOO_LONG:
     return "too many digits";
+  case NUM_TOO_PRECISE:
+    return "too many decimals (at most 40)";
   }
   return "unknown number error";
 }

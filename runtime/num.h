@@ -40,7 +40,8 @@ typedef enum {
   NUM_SYNTAX,     // not a number at all
   NUM_GROUPING,   // thousands separators in the wrong places ("1,2,3")
   NUM_EXPONENT,   // scientific notation ("1e400") is not accepted
-  NUM_TOO_LONG    // more than NUM_MAX_DIGITS digits or NUM_MAX_DECIMALS decimals
+  NUM_TOO_LONG,   // more than NUM_MAX_DIGITS digits
+  NUM_TOO_PRECISE // more than NUM_MAX_DECIMALS decimals
 } NumParseError;
 
 /* Parses a written figure: optional sign (+, -, or the Unicode minus U+2212),

@@ -397,9 +397,9 @@ void report_tally(ReportTotals *t, const Report *r) {
 }
 
 void report_text_summary(Buf *out, const ReportTotals *t) {
-  buf_printf(out, "summary: %d submissions, %d with errors, %d unreadable\n",
-             t->units + t->units_unreadable, t->units_failed,
-             t->units_unreadable);
+  int n = t->units + t->units_unreadable;
+  buf_printf(out, "summary: %d submission%s, %d with errors, %d unreadable\n",
+             n, n == 1 ? "" : "s", t->units_failed, t->units_unreadable);
 }
 
 /* ------------------------------------------------------------------ JSON -- */

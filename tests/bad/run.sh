@@ -154,7 +154,7 @@ run_case() {
 
 if [ $# -gt 0 ]; then
   cases=
-  for c in "$@"; do cases="$cases $here/${c%/}"; done
+  for c in "$@"; do cases="$cases $here/$(basename "$c")"; done
 else
   cases=$(for a in "$here"/*/args; do [ -f "$a" ] && dirname "$a"; done | LC_ALL=C sort)
 fi
@@ -187,17 +187,18 @@ for dir in $cases; do
     fail=$((fail + 1))
     failed_names="$failed_names $name"
   fi
-  rm -rf "$tmp_all/$name"
+  rm -rf "${tmp_all:?}/${name:?}"
 done
 
 # Every name in KNOWN_FAILURES must be a case (a typo would hide nothing,
 # but would leave a stale entry behind).
 if [ -f "$known" ] && [ $# -eq 0 ]; then
-  for n in $(awk '!/^#/ && NF { print $1 }' "$known"); do
-    if [ ! -f "$here/$n/args" ]; then
-      echo "FAIL KNOWN_FAILURES names \`$n\`, which is not a case"
-      fail=$((fail + 1))
-    fi
+  stale=$(awk '!/^#/ && NF { print $1 }' "$known" | while read -r n; do
+    [ -f "$here/$n/args" ] || echo "$n"
+  done)
+  for n in $stale; do
+    echo "FAIL KNOWN_FAILURES names \`$n\`, which is not a case"
+    fail=$((fail + 1))
   done
 fi
 

@@ -207,7 +207,7 @@ static void test_num_parse_too_long(void **state) {
   assert_int_equal(P(fx, dec_ok)->dec, NUM_MAX_DECIMALS);
   char *dec_bad = arena_sprintf(&fx->arena, "0.%s",
                                 run_of(fx, '1', NUM_MAX_DECIMALS + 1));
-  assert_int_equal(E(fx, dec_bad), NUM_TOO_LONG);
+  assert_int_equal(E(fx, dec_bad), NUM_TOO_PRECISE);
 }
 
 static void test_num_parse_error_strings(void **state) {
@@ -219,6 +219,8 @@ static void test_num_parse_error_strings(void **state) {
   assert_string_equal(num_parse_error_str(NUM_EMPTY), "empty number");
   assert_string_equal(num_parse_error_str(NUM_SYNTAX), "not a number");
   assert_string_equal(num_parse_error_str(NUM_TOO_LONG), "too many digits");
+  assert_string_equal(num_parse_error_str(NUM_TOO_PRECISE),
+                      "too many decimals (at most 40)");
 }
 
 /* ---- exact arithmetic ------------------------------------------------- */
