@@ -50,6 +50,7 @@ struct Interp {
   const Narrative *claim_doc;
   const Ast *claim;          // AST_CLAIM
   const Match *claim_match;
+  void *cache;          // interp_cache: slip.c's figure pool
   // A leaf replaced during slip diagnosis (interp_eval_replacing).
   const Ast *replace;
   Value replace_with;
@@ -76,6 +77,8 @@ Value interp_doc(Interp *I) {
 const Submission *interp_submission(Interp *I) { return I->s; }
 
 const Program *interp_program(Interp *I) { return I->p; }
+
+void **interp_cache(Interp *I) { return &I->cache; }
 
 void interp_detail(Interp *I, const char *message) {
   if (I->n_details == I->cap_details) {

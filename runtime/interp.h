@@ -76,6 +76,9 @@ typedef struct Interp Interp;
 Arena *interp_arena(Interp *I);
 void interp_detail(Interp *I, const char *message);
 const Submission *interp_submission(Interp *I);
+/* A pointer slot that lives as long as the submission's evaluation, for a
+ * module's per-submission cache (slip.c's figure pool); starts NULL. */
+void **interp_cache(Interp *I);
 /* The compiled program (for builtins that look up tables by name). */
 const Program *interp_program(Interp *I);
 /* The submission's narrative as a VAL_DOC, or missing. */

@@ -375,6 +375,17 @@ static bool may_start(HoleKind k, unsigned char c) {
  *   - a text hole: each hit of the literal after it; the text reaches back
  *     to the start of its sentence (just after the previous 。, or [from]),
  *     at most PATTERN_MAX_TEXT bytes.  Hits come in order, so starts do. */
+// Bytes a written figure may span (digits, separators, sign): the backward
+// look for the figure before a literal stops there.
+#define MATCH_MAX_FIGURE 96
+
+/* A byte that can be part of a written figure: digits, separators, signs,
+ * and the bytes of the minus sign U+2212 (E2 88 92). */
+static bool figure_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '+' ||
+         c == '-' || c == 0xE2 || c == 0x88 || c == 0x92;
+}
+
 static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   const PatItem *first = &x->alt->items[0];
   const unsigned char *t = x->t;
@@ -395,6 +406,33 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
     return false;
   }
   HoleKind kind = x->p->holes[first->hole].kind;
+  if (kind != HOLE_TEXT && x->alt->n > 1 && x->alt->items[1].kind == PIT_LIT) {
+    // A figure then literal text ("{金额}万元,占本年收入{占比}%"): find the
+    // literal with memmem, then the figure that ends right before it, so
+    // the text is not tried at every digit.  Figures do not overlap, so the
+    // first hit that matches has the earliest start.
+    const PatItem *lit = &x->alt->items[1];
+    uint32_t q = x->from;
+    while (q + lit->len <= x->to) {
+      const unsigned char *f = memmem(t + q, x->to - q, lit->lit, lit->len);
+      if (!f)
+        return false;
+      q = (uint32_t)(f - t);
+      uint32_t s = q;
+      while (s > x->from && q - s < MATCH_MAX_FIGURE && figure_byte(t[s - 1]))
+        s--;
+      if (s > limit)
+        return false;
+      for (uint32_t p0 = s; p0 < q && p0 <= limit; p0++)
+        if (may_start(kind, t[p0]) && starts_figure(x, p0) &&
+            match_at(x, 0, p0)) {
+          *start = p0;
+          return true;
+        }
+      q++;
+    }
+    return false;
+  }
   if (kind != HOLE_TEXT) {
     for (uint32_t q = x->from; q < x->to && q <= limit; q++)
       if (may_start(kind, t[q]) && starts_figure(x, q) && match_at(x, 0, q)) {

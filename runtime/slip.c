@@ -81,8 +81,28 @@ static const char *src_text(Arena *a, const Ast *e) {
 }
 
 /* Every figure of the narrative (with its line) and every number cell of
- * the tables (with its path), in document / declaration order. */
-static int gather(Interp *I, Candidate *c, int cap) {
+ * the tables (with its path), in document / declaration order.  Built once
+ * per submission (interp_cache) and reused by every failed assert. */
+static int gather_all(Interp *I, Candidate *c, int cap);
+
+typedef struct Pool {
+  Candidate *c;
+  int n;
+} Pool;
+
+static int gather(Interp *I, Candidate **out) {
+  Pool **slot = (Pool **)interp_cache(I);
+  if (!*slot) {
+    Pool *p = arena_alloc(interp_arena(I), sizeof *p);
+    p->c = arena_alloc(interp_arena(I), SLIP_MAX_CANDIDATES * sizeof *p->c);
+    p->n = gather_all(I, p->c, SLIP_MAX_CANDIDATES);
+    *slot = p;
+  }
+  *out = (*slot)->c;
+  return (*slot)->n;
+}
+
+static int gather_all(Interp *I, Candidate *c, int cap) {
   Arena *a = interp_arena(I);
   const Submission *s = interp_submission(I);
   int n = 0;
@@ -131,13 +151,28 @@ static int gather(Interp *I, Candidate *c, int cap) {
 }
 
 /* Is candidate [v] of the same magnitude as [orig] (within a factor)? */
-static bool alike(Arena *a, const Num *v, const Num *orig) {
-  if (num_sign(v) == 0 || num_sign(v) != num_sign(orig))
-    return false;
+/* The magnitude band of like figures around [orig]: |orig| / k .. |orig| · k
+ * (computed once per input, so trying a candidate costs two comparisons). */
+typedef struct Band {
+  Num *lo, *hi;
+  int sign;
+} Band;
+
+static Band band(Arena *a, const Num *orig) {
+  Band b;
   Num *k = num_from_long(a, SLIP_MAX_FACTOR);
-  Num *av = num_abs(a, v), *ao = num_abs(a, orig);
-  return num_cmp(av, num_mul(a, ao, k)) <= 0 &&
-         num_cmp(ao, num_mul(a, av, k)) <= 0;
+  Num *ao = num_abs(a, orig);
+  b.lo = num_div(a, ao, k);
+  b.hi = num_mul(a, ao, k);
+  b.sign = num_sign(orig);
+  return b;
+}
+
+static bool alike(Arena *a, const Num *v, const Band *b) {
+  if (num_sign(v) == 0 || num_sign(v) != b->sign)
+    return false;
+  const Num *av = b->sign < 0 ? num_abs(a, v) : v;
+  return num_cmp(av, b->lo) >= 0 && num_cmp(av, b->hi) <= 0;
 }
 
 /* Slip 5: one input of [comp] replaced by another figure of the
@@ -154,11 +189,12 @@ static const char *other_figure(Interp *I, const Ast *comp,
         leaf->span.off + leaf->span.len > comp->span.off + comp->span.len)
       continue;
     const Num *orig = t[i].value.num;
+    Band bd = band(a, orig);
     for (int k = 0; k < n_cand; k++) {
       const Value *cv = &cand[k].v;
       // The stated figure itself, or the input's own value, proves nothing.
-      if (num_cmp(cv->num, orig) == 0 || num_approx(cv->num, stated) ||
-          !alike(a, cv->num, orig))
+      if (!alike(a, cv->num, &bd) || num_cmp(cv->num, orig) == 0 ||
+          num_approx(cv->num, stated))
         continue;
       Value sub = val_num(cv->num, t[i].value.unit);
       Value out = interp_eval_replacing(I, comp, leaf, sub);
@@ -191,8 +227,8 @@ const char *slip_explain(Interp *I, const Ast *approx, const TraceItem *trace,
   } else if (is_leaf(l) && is_leaf(r)) {
     // Slip 6: two figures that should agree; is the first (the statement)
     // some other cell of the tables?
-    Candidate *cand = arena_alloc(a, SLIP_MAX_CANDIDATES * sizeof *cand);
-    int n = gather(I, cand, SLIP_MAX_CANDIDATES);
+    Candidate *cand;
+    int n = gather(I, &cand);
     Buf b;
     buf_init(&b);
     int hits = 0;
@@ -256,7 +292,7 @@ const char *slip_explain(Interp *I, const Ast *approx, const TraceItem *trace,
                            fmt(a, s), fmt(a, c), fmt(a, round));
   }
   // 5. a different figure of the submission as one input.
-  Candidate *cand = arena_alloc(a, SLIP_MAX_CANDIDATES * sizeof *cand);
-  int n = gather(I, cand, SLIP_MAX_CANDIDATES);
+  Candidate *cand;
+  int n = gather(I, &cand);
   return other_figure(I, comp, trace, n_trace, s, cand, n);
 }
