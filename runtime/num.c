@@ -7,6 +7,9 @@
  * about units (callers scale with num_scale10) or about missing values. */
 #include "runtime/num.h"
 
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 // Places a computed value may have and still print exactly ("0.3", "22.5");
@@ -39,6 +42,72 @@ static void pow10_z(mpz_t r, unsigned k) {
     mpz_ui_pow_ui(r, 10, k);
 }
 
+/* GMP's limbs live in the arena of the Num they belong to: GMP allocates
+ * through the functions below, which take memory from the thread's current
+ * arena (set by gmp_use at the start of every num_* function that builds a
+ * Num) and from malloc otherwise (temporaries of the formatting functions).
+ * Every block carries a small header saying which, so GMP's frees and
+ * reallocs go to the right place; an arena block's free is a no-op, since
+ * the arena releases it whole.  This takes malloc/free -- about a third of
+ * the time of a check -- out of exact arithmetic. */
+typedef struct GmpBlock {
+  uint64_t arena; // 1: arena memory, 0: malloc
+  uint64_t size;
+} GmpBlock;
+
+static _Thread_local Arena *gmp_arena;
+
+static void gmp_use(Arena *a) { gmp_arena = a; }
+
+static void *gmp_alloc(size_t n) {
+  GmpBlock *b;
+  if (gmp_arena) {
+    b = arena_alloc(gmp_arena, sizeof *b + n);
+    b->arena = 1;
+  } else {
+    b = malloc(sizeof *b + n);
+    if (!b) {
+      fputs("fisc: out of memory\n", stderr);
+      exit(2);
+    }
+    b->arena = 0;
+  }
+  b->size = n;
+  return b + 1;
+}
+
+static void *gmp_realloc(void *p, size_t old, size_t n) {
+  GmpBlock *b = (GmpBlock *)p - 1;
+  (void)old;
+  if (!b->arena) {
+    GmpBlock *r = realloc(b, sizeof *r + n);
+    if (!r) {
+      fputs("fisc: out of memory\n", stderr);
+      exit(2);
+    }
+    r->size = n;
+    return r + 1;
+  }
+  if (n <= b->size)
+    return p;
+  void *q = gmp_alloc(n);
+  memcpy(q, p, b->size);
+  return q;
+}
+
+static void gmp_free(void *p, size_t n) {
+  (void)n;
+  GmpBlock *b = (GmpBlock *)p - 1;
+  if (!b->arena)
+    free(b);
+}
+
+/* Installs the allocator before main() runs, so that no GMP block exists
+ * that was allocated another way. */
+__attribute__((constructor)) static void gmp_setup(void) {
+  mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
+
 // Arena finaliser: releases the GMP limbs of one Num.
 static void num_final(void *p) {
   Num *x = p;
@@ -57,7 +126,9 @@ static Num *new_num(Arena *a) {
   x->dec = -1;
   x->exact = true;
   x->unbounded = false;
-  arena_defer(a, num_final, x);
+  // Limbs from the arena (gmp_use) need no finaliser; from malloc they do.
+  if (gmp_arena != a)
+    arena_defer(a, num_final, x);
   return x;
 }
 
@@ -72,6 +143,7 @@ static void set_exact(Num *x) {
 /* Returns the exact integer [v]: zero-width interval, shown with no
  * decimals.  Counts and the 100 of a percentage come from here. */
 Num *num_from_long(Arena *a, long v) {
+  gmp_use(a);
   Num *x = new_num(a);
   mpq_set_si(x->v, v, 1);
   set_exact(x);
@@ -82,6 +154,7 @@ Num *num_from_long(Arena *a, long v) {
 /* Returns a copy of [x] in [a]: a Num never shares limbs with another, so
  * the copy may outlive [x]'s arena. */
 Num *num_copy(Arena *a, const Num *x) {
+  gmp_use(a);
   Num *r = new_num(a);
   mpq_set(r->v, x->v);
   mpq_set(r->lo, x->lo);
@@ -145,6 +218,7 @@ static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
  * TOO_LONG.  Digits are required on both sides of a point: ".5" and "5."
  * are refused, as no table or rule writes them and they often mark a typo. */
 Num *num_parse(Arena *a, const char *s, size_t len, NumParseError *err) {
+  gmp_use(a);
   size_t i = 0;
   size_t end = len;
   while (i < end && is_space(s[i]))
@@ -304,6 +378,7 @@ static int sum_dec(const Num *x, const Num *y) {
 /* Returns x + y.  The interval is [x.lo + y.lo, x.hi + y.hi]; the display
  * precision is that of the more precise side (sum_dec). */
 Num *num_add(Arena *a, const Num *x, const Num *y) {
+  gmp_use(a);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
   mpq_add(r->v, x->v, y->v);
@@ -318,6 +393,7 @@ Num *num_add(Arena *a, const Num *x, const Num *y) {
 
 /* Returns x − y: the interval is [x.lo − y.hi, x.hi − y.lo]. */
 Num *num_sub(Arena *a, const Num *x, const Num *y) {
+  gmp_use(a);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
   mpq_sub(r->v, x->v, y->v);
@@ -333,6 +409,7 @@ Num *num_sub(Arena *a, const Num *x, const Num *y) {
 /* Returns x × y: the interval runs from the least to the greatest of the
  * four end products (signs make any of them the extreme one). */
 Num *num_mul(Arena *a, const Num *x, const Num *y) {
+  gmp_use(a);
   Num *r = new_result(a, x, y);
   mpq_mul(r->v, x->v, y->v);
   if (r->exact) {
@@ -356,6 +433,7 @@ Num *num_mul(Arena *a, const Num *x, const Num *y) {
  * interval contains zero the quotient could be anything, so the result is
  * unbounded; otherwise it runs between the extreme end quotients. */
 Num *num_div(Arena *a, const Num *x, const Num *y) {
+  gmp_use(a);
   if (mpq_sgn(y->v) == 0)
     return NULL;
   Num *r = new_result(a, x, y);
@@ -384,6 +462,7 @@ Num *num_div(Arena *a, const Num *x, const Num *y) {
 /* Returns −x.  Negation loses no precision, so the written decimals stay
  * ("-3.50" still prints with two). */
 Num *num_neg(Arena *a, const Num *x) {
+  gmp_use(a);
   Num *r = num_copy(a, x);
   mpq_neg(r->v, x->v);
   mpq_neg(r->lo, x->hi);
@@ -394,6 +473,7 @@ Num *num_neg(Arena *a, const Num *x) {
 /* Returns |x|, keeping the written decimals.  An interval straddling zero
  * folds onto [0, max(−lo, hi)]. */
 Num *num_abs(Arena *a, const Num *x) {
+  gmp_use(a);
   Num *r = num_copy(a, x);
   mpq_abs(r->v, x->v);
   if (x->unbounded || mpq_sgn(x->lo) >= 0)
@@ -424,6 +504,7 @@ static void scale_q(mpq_t q, const mpz_t p, int k) {
  * i.e. [47500, 48500] 元.  A leaf's written decimals follow the point:
  * dec − k, at least 0 (48000 元 back to 万元 shows as 4.8000). */
 Num *num_scale10(Arena *a, const Num *x, int k) {
+  gmp_use(a);
   Num *r = num_copy(a, x);
   if (k == 0)
     return r;
@@ -514,12 +595,14 @@ static Num *round_num(Arena *a, const Num *x, int n, bool away) {
 
 /* Returns [x] rounded half away from zero (四舍五入) to [n] decimals. */
 Num *num_round(Arena *a, const Num *x, int n) {
+  gmp_use(a);
   return round_num(a, x, n, true);
 }
 
 /* Returns [x] truncated toward zero to [n] decimals: a figure that was cut
  * rather than rounded (a common slip) matches this one. */
 Num *num_trunc(Arena *a, const Num *x, int n) {
+  gmp_use(a);
   return round_num(a, x, n, false);
 }
 
@@ -547,11 +630,13 @@ static Num *pick(Arena *a, const Num *x, const Num *y, bool want_max) {
 
 /* Returns the smaller of [x] and [y] by value ([x] on a tie). */
 Num *num_min(Arena *a, const Num *x, const Num *y) {
+  gmp_use(a);
   return pick(a, x, y, false);
 }
 
 /* Returns the larger of [x] and [y] by value ([x] on a tie). */
 Num *num_max(Arena *a, const Num *x, const Num *y) {
+  gmp_use(a);
   return pick(a, x, y, true);
 }
 
@@ -581,6 +666,7 @@ bool num_approx(const Num *x, const Num *y) {
 /* Returns true iff |x − y| <= |tol| on values (`a ≈ b ± t`): the explicit
  * tolerance replaces the intervals, so written decimals play no part. */
 bool num_within(const Num *x, const Num *y, const Num *tol) {
+  gmp_use(NULL);
   mpq_t d, t;
   mpq_init(d);
   mpq_init(t);
@@ -680,6 +766,7 @@ static void put_computed(Buf *out, const mpq_t v) {
 /* Appends [x]: a leaf (or a rounded value) with exactly its dec decimals, a
  * computed one by put_computed. */
 void num_format(Buf *out, const Num *x) {
+  gmp_use(NULL);
   if (x->dec >= 0)
     put_fixed(out, x->v, x->dec);
   else
@@ -688,6 +775,7 @@ void num_format(Buf *out, const Num *x) {
 
 /* Appends "[lo, hi]" (each end as a computed value) or "(unbounded)". */
 void num_format_interval(Buf *out, const Num *x) {
+  gmp_use(NULL);
   if (x->unbounded) {
     buf_puts(out, "(unbounded)");
     return;
@@ -702,5 +790,6 @@ void num_format_interval(Buf *out, const Num *x) {
 /* Appends [x] with exactly [n] decimals (n < 0 counts as 0), half away
  * from zero; a value that rounds to zero prints without a minus sign. */
 void num_format_fixed(Buf *out, const Num *x, int n) {
+  gmp_use(NULL);
   put_fixed(out, x->v, n);
 }
