@@ -96,11 +96,19 @@ $(B)/tests/%: tests/unit/%.c $(LIB) | $(GEN)/grammar.h
 	@mkdir -p $(@D)
 	$(COMPILE) $(LDFLAGS) -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LDLIBS)
 
+# The shipped suites, each proved by its own tests (`fisc test --coverage`:
+# every rule has a test that makes it fire and one that makes it pass).
+SUITES := rules/2021 rules/2021/hubei rules/2022
+
 # Each binary runs from the top of the tree (golden cases use relative paths).
 test: $(TEST_BIN) $(BIN)
 	@fail=0; for t in $(TEST_BIN); do $$t || fail=1; done; \
 	tests/cli.sh $(BIN) || fail=1; \
-	tests/bad/run.sh $(BIN) || fail=1; exit $$fail
+	tests/bad/run.sh $(BIN) || fail=1; \
+	for s in $(SUITES); do \
+	  $(BIN) test --coverage $$s >$(B)/suite-test.log 2>&1 || { fail=1; cat $(B)/suite-test.log; }; \
+	  printf '%s: ' $$s; tail -n 1 $(B)/suite-test.log; done; \
+	exit $$fail
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:

@@ -641,14 +641,28 @@ static void resolve_global(Checker *c, int g, Ast *use) {
   }
   gl->state = 1;
   c->gstack[c->n_gstack++] = g;
-  // A global sees tables and other globals, never a rule's locals; its
-  // depth is its own (chains of lets are bounded by the gstack instead).
-  int saved = c->n_locals, saved_depth = c->depth;
+  // A global sees tables and other globals, never a rule's locals; it has
+  // its own frame (its generator variables) and its own depth (chains of
+  // lets are bounded by the gstack instead).  It may be resolved in the
+  // middle of a rule, so the rule's scope is set aside and put back.
+  int saved = c->n_locals, saved_depth = c->depth, saved_slots = c->n_slots;
+  bool saved_quiet = c->quiet;
+  Local *scope = malloc((size_t)(saved + 1) * sizeof *scope);
+  if (!scope)
+    abort();
+  memcpy(scope, c->locals, (size_t)saved * sizeof *scope);
   c->n_locals = 0;
+  c->n_slots = 0;
   c->depth = 0;
+  c->quiet = false;
   check_expr(c, gl->let->a);
+  gl->n_slots = c->n_slots;
+  memcpy(c->locals, scope, (size_t)saved * sizeof *scope);
+  free(scope);
   c->n_locals = saved;
+  c->n_slots = saved_slots;
   c->depth = saved_depth;
+  c->quiet = saved_quiet;
   c->n_gstack--;
   gl->state = 2;
 }

@@ -7,7 +7,8 @@
  *             separators, optional decimals (keeps its written precision)
  *   {x:pct}   a number followed by %  (the % is consumed)
  *   {x:int}   digits only
- *   {x:text}  the shortest text up to what follows the hole
+ *   {x:text}  the shortest text up to what follows the hole (never across
+ *             。 or ；)
  *   {x:date}  YYYY年M月D日 (bound as text; year(d) reads the year)
  *   *         a short filler: at most PATTERN_MAX_FILLER characters, never
  *             crossing the end of a sentence (。;!?)

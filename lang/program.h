@@ -42,6 +42,7 @@ typedef struct Global {
   const char *name;
   Ast *let;   // AST_LET
   int state;  // resolver: 0 new, 1 resolving, 2 done
+  int n_slots; // its own frame: the variables of its generators
 } Global;
 
 typedef struct Rule {

@@ -50,9 +50,11 @@ static void check_unit(Batch *b, int i) {
   d.color = b->o->diag_color;
   Submission s;
   const Program *p = b->p;
-  bool ok = load_submission(&s, b->paths[i], p->tables, p->n_tables, &d);
-  if (ok && b->o->prior)
-    ok = load_prior(&s, b->o->prior, p->tables, p->n_tables, &d);
+  bool ok = b->o->prior
+                ? load_submission_with_prior(&s, b->paths[i], b->o->prior,
+                                             p->tables, p->n_tables, &d)
+                : load_submission(&s, b->paths[i], p->tables, p->n_tables,
+                                  &d);
   buf_add(&u->err, d.out.s, d.out.len);
   if (!ok) {
     u->unreadable = true;

@@ -20,6 +20,8 @@
 #include "runtime/slip.h"
 #include "stdlib/std.h"
 
+// Lets followed back to find the claim figure a finding is about.
+#define CHECK_LET_CHAIN 32
 // Loops nested deeper than this keep only the innermost rows as context.
 #define INTERP_MAX_CONTEXT 4
 
@@ -35,6 +37,7 @@ struct Interp {
   const char ***gdetails;
   int *n_gdetails;
   Value *frame;        // locals of the rule being run
+  const Ast **slot_def; // the expression each rule `let` slot was set from
   const Rule *rule;
   RuleResult *res;
   int rule_findings;   // findings listed for the current rule
@@ -556,7 +559,12 @@ static Value eval_global(Interp *I, int g) {
   I->replace = NULL;
   I->gstate[g] = 1;
   int before = I->n_details;
+  // Its own frame: a global's generator must not touch the rule's locals.
+  Value *frame = I->frame;
+  int ns = I->p->globals[g].n_slots;
+  I->frame = arena_zalloc(I->a, (size_t)(ns > 0 ? ns : 1) * sizeof *I->frame);
   Value v = eval(I, I->p->globals[g].let->a);
+  I->frame = frame;
   int n = I->n_details - before;
   if (n > 0) {
     I->gdetails[g] = arena_alloc(I->a, (size_t)n * sizeof **I->gdetails);
@@ -810,21 +818,26 @@ static const char *interpolate(Interp *I, const Ast *parts) {
 }
 
 /* The first claim hole (frame slot in [first, first + n)) that [e] reads,
- * or -1: a finding on a claim points at the figure it is about. */
-static int hole_read(const Ast *e, int first, int n) {
-  if (!e)
+ * directly or through the rule's lets, or -1: a finding on a claim points
+ * at the figure it is about. */
+static int hole_read(const Interp *I, const Ast *e, int first, int n,
+                     int depth) {
+  if (!e || depth > CHECK_LET_CHAIN)
     return -1;
-  if (e->kind == AST_NAME && e->ref == REF_LOCAL && e->index >= first &&
-      e->index < first + n)
-    return e->index - first;
+  if (e->kind == AST_NAME && e->ref == REF_LOCAL) {
+    if (e->index >= first && e->index < first + n)
+      return e->index - first;
+    const Ast *def = I->slot_def[e->index];
+    return def ? hole_read(I, def, first, n, depth + 1) : -1;
+  }
   const Ast *kids[3] = {e->a, e->b, e->c};
   for (int i = 0; i < 3; i++) {
-    int h = hole_read(kids[i], first, n);
+    int h = hole_read(I, kids[i], first, n, depth);
     if (h >= 0)
       return h;
   }
   for (int i = 0; i < e->n && e->kind != AST_LIST; i++) {
-    int h = hole_read(e->list[i], first, n);
+    int h = hole_read(I, e->list[i], first, n, depth);
     if (h >= 0)
       return h;
   }
@@ -883,7 +896,7 @@ static void run_assert(Interp *I, const Ast *s) {
     }
     if (I->claim_match) {
       const Pattern *pat = I->claim->aux;
-      int h = hole_read(s->a, I->claim->index, pat->n_holes);
+      int h = hole_read(I, s->a, I->claim->index, pat->n_holes, 0);
       if (h >= 0 && I->claim_match->bound[h])
         f->narr_span = narr_span(I->claim_doc, I->claim_match->hole_start[h],
                                  I->claim_match->hole_end[h]);
@@ -959,6 +972,7 @@ static void run_block(Interp *I, Ast *const *stmts, int n) {
       break;
     case AST_LET:
       I->frame[s->index] = eval(I, s->a);
+      I->slot_def[s->index] = s->a;
       break;
     case AST_FOR:
       run_for(I, s);
@@ -1111,6 +1125,7 @@ void interp_run(const Program *p, const Submission *s, Report *r) {
     if (p->rules[i].n_slots > max_slots)
       max_slots = p->rules[i].n_slots;
   I.frame = arena_zalloc(I.a, (size_t)max_slots * sizeof *I.frame);
+  I.slot_def = arena_zalloc(I.a, (size_t)max_slots * sizeof *I.slot_def);
   // The fiscal year, for `since`/`until` (unknown: every rule applies).
   long year = s->unit.year ? strtol(s->unit.year, NULL, 10) : 0;
   for (int i = 0; i < p->n_rules; i++) {
@@ -1125,6 +1140,7 @@ void interp_run(const Program *p, const Submission *s, Report *r) {
     I.rule = rule;
     I.res = res;
     I.rule_findings = 0;
+    memset(I.slot_def, 0, (size_t)max_slots * sizeof *I.slot_def);
     I.n_ctx = 0;
     run_block(&I, rule->ast->list, rule->ast->n);
     res->outcome = res->n_failed    ? OUT_FAIL

@@ -307,6 +307,7 @@ typedef struct Loader {
   uint32_t *header_off; // their source offsets
   uint32_t header_rec_off, header_rec_len; // the header line, for carets
   int *col_of;         // declared column -> header field, or -1
+  bool lenient;        // last year's table: a missing column stays blank
   int n_rows, cap_rows;
   Row *rows;           // malloc'd while reading; copied to the arena at end
 } Loader;
@@ -550,10 +551,18 @@ static bool read_header(Loader *L) {
   }
   bool missing = false;
   for (int j = 0; j < decl->n_cols; j++) {
-    if (L->col_of[j] < 0) {
-      report_missing(L, j);
-      missing = true;
+    if (L->col_of[j] >= 0)
+      continue;
+    if (L->lenient && j != decl->key_col) {
+      // Last year's layout may differ (a column renamed this year): its
+      // cells are missing, so rules that need them are skipped.
+      diag_warning(L->d, L->src, (Span){L->header_rec_off, L->header_rec_len},
+                   "last year's table has no column `%s`; its cells are "
+                   "missing", decl->cols[j].name);
+      continue;
     }
+    report_missing(L, j);
+    missing = true;
   }
   if (missing)
     return false;
@@ -632,6 +641,8 @@ static void fill_row(Loader *L, Row *row) {
   row->cells = arena_zalloc(L->a, (size_t)decl->n_cols * sizeof *row->cells);
   for (int j = 0; j < decl->n_cols; j++) {
     const ColDecl *col = &decl->cols[j];
+    if (L->col_of[j] < 0)
+      continue; // a column last year's table lacks: blank (missing)
     const CsvField *f = &r->fields[L->col_of[j]];
     Cell *c = &row->cells[j];
     c->off = f->off;
@@ -729,7 +740,16 @@ static bool bare_cr(Src *src, Diags *d) {
   return true;
 }
 
+static Table *read_table(Arena *a, Src *src, const TableDecl *decl, Diags *d,
+                         bool lenient);
+
 Table *load_table(Arena *a, Src *src, const TableDecl *decl, Diags *d) {
+  return read_table(a, src, decl, d, false);
+}
+
+/* [lenient]: last year's table, whose layout may be last year's. */
+static Table *read_table(Arena *a, Src *src, const TableDecl *decl, Diags *d,
+                         bool lenient) {
   int errors = d->n_errors;
   if (!load_decode(src, d) || bare_cr(src, d))
     return NULL;
@@ -740,6 +760,7 @@ Table *load_table(Arena *a, Src *src, const TableDecl *decl, Diags *d) {
   L.decl = decl;
   L.d = d;
   L.file_unit = UNIT_NONE;
+  L.lenient = lenient;
   csv_init(&L.csv, src, d);
   Table *t = NULL;
   if (find_header(&L) && read_header(&L) && read_rows(&L)) {
@@ -937,12 +958,22 @@ bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
   return load_submission_inner(s, dir, decls, n, d);
 }
 
+bool load_submission_with_prior(Submission *s, const char *dir,
+                                const char *prior, TableDecl *const *decls,
+                                int n, Diags *d) {
+  memset(s, 0, sizeof *s);
+  s->no_auto_prior = true; // --prior replaces SUBMISSION/prior, unread
+  bool ok = load_submission_inner(s, dir, decls, n, d);
+  return load_prior(s, prior, decls, n, d) && ok;
+}
+
 /* Reads [dir] into [s], whose is_prior flag is already set. */
 static bool load_submission_inner(Submission *s, const char *dir,
                                   TableDecl *const *decls, int n, Diags *d) {
-  bool is_prior = s->is_prior;
+  bool is_prior = s->is_prior, no_auto = s->no_auto_prior;
   memset(s, 0, sizeof *s);
   s->is_prior = is_prior;
+  s->no_auto_prior = no_auto;
   arena_init(&s->arena);
   s->dir = arena_strdup(&s->arena, dir);
   s->n_tables = n;
@@ -970,7 +1001,7 @@ static bool load_submission_inner(Submission *s, const char *dir,
     bool absent;
     Src *src = read_data(s, join(&s->arena, dir, file), d, &absent);
     if (src)
-      s->tables[i] = load_table(&s->arena, src, decls[i], d);
+      s->tables[i] = read_table(&s->arena, src, decls[i], d, s->is_prior);
   }
   bool absent;
   Src *unit = read_data(s, join(&s->arena, dir, "unit.csv"), d, &absent);
@@ -986,7 +1017,8 @@ static bool load_submission_inner(Submission *s, const char *dir,
   }
   // Last year's submission, when the folder carries one as prior/.
   char *prior = join(&s->arena, dir, "prior");
-  if (!s->is_prior && stat(prior, &st) == 0 && S_ISDIR(st.st_mode))
+  if (!s->is_prior && !s->no_auto_prior && stat(prior, &st) == 0 &&
+      S_ISDIR(st.st_mode))
     load_prior(s, prior, decls, n, d);
   return d->n_errors == errors;
 }

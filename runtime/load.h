@@ -43,6 +43,7 @@ typedef struct Submission {
   struct Narrative *narrative; // 说明.txt (or 说明.md), NULL when absent
   struct Submission *prior;    // last year's submission, NULL when absent
   bool is_prior;               // this is someone's prior (no prior of its own)
+  bool no_auto_prior;          // do not read dir/prior (--prior was given)
 } Submission;
 
 /* Loads [dir] against the [n] declarations in [decls] (decls[i]->index == i).
@@ -52,6 +53,11 @@ typedef struct Submission {
 bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
                      int n, Diags *d);
 void load_free(Submission *s);
+/* load_submission, with last year's submission read from [prior] instead
+ * of [dir]/prior (which is then not read at all): `--prior PATH`. */
+bool load_submission_with_prior(Submission *s, const char *dir,
+                                const char *prior, TableDecl *const *decls,
+                                int n, Diags *d);
 /* Loads last year's submission from [dir] into s->prior (replacing the
  * prior/ folder's, if any): `--prior PATH`.  Returns false after reporting
  * errors. */

@@ -198,7 +198,7 @@ static bool match_at(Ctx *x, int i, uint32_t pos);
 
 /* Matches a text hole (item [i], hole [h]) at [pos]: the shortest
  * non-empty text of at most PATTERN_MAX_TEXT bytes that does not contain
- * 。 and is followed by the next literal; longer ones are tried while the
+ * 。 or ; and is followed by the next literal; longer ones are tried while the
  * rest of the pattern fails.  A text hole that ends the alternative takes
  * everything up to the next 。 (or the limit). */
 static bool match_text(Ctx *x, int i, int h, uint32_t pos) {
@@ -208,6 +208,11 @@ static bool match_text(Ctx *x, int i, int h, uint32_t pos) {
   if (lim > x->to)
     lim = x->to;
   lim = next_period(x, pos, lim); // the text stops before 。
+  // ...and before ; (a clause of a list: "…(项)…86.7%;…(项)…" must not bind
+  // one 项's name across into the next).
+  const unsigned char *semi = memchr(x->t + pos, ';', lim - pos);
+  if (semi)
+    lim = (uint32_t)(semi - x->t);
   x->hs[h] = pos;
   if (i + 1 == x->alt->n) {
     uint32_t e = lim < x->to && lim == pos + PATTERN_MAX_TEXT

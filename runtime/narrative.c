@@ -229,14 +229,28 @@ void narrative_build(Narrative *n, Src *src, Arena *a) {
   }
 }
 
+/* A heading's section holds more than its own heading line: a table of
+ * contents entry (followed at once by the next entry) does not. */
+static bool has_body(const Section *sec) {
+  return sec->end > sec->start + (uint32_t)strlen(sec->title);
+}
+
+/* The section a title names: among the headings that contain it and have a
+ * body, the highest in the hierarchy (一、 before （一） before 1.), then the
+ * first.  So "机关运行经费" is the part 十、机关运行经费支出情况, not the 名词解释
+ * entry （十七）机关运行经费：…, and a 目录 line never captures a claim. */
 int narrative_section(const Narrative *n, const char *title, uint32_t len,
                       Arena *a) {
   Norm q;
   norm_text(a, title, len, 0, false, &q);
+  int best = -1;
   for (int i = 0; i < n->n_sections; i++) {
-    const char *t = n->sections[i].title;
-    if (memmem(t, strlen(t), q.text, q.len))
-      return i;
+    const Section *sec = &n->sections[i];
+    if (!memmem(sec->title, strlen(sec->title), q.text, q.len) ||
+        !has_body(sec))
+      continue;
+    if (best < 0 || sec->level < n->sections[best].level)
+      best = i;
   }
-  return -1;
+  return best;
 }

@@ -35,8 +35,9 @@ typedef struct Narrative {
  * memory comes from [a].  Never fails: a text with no headings has no
  * sections. */
 void narrative_build(Narrative *n, Src *src, Arena *a);
-/* Returns the index of the first section whose heading contains [title]
- * (normalised the same way), or -1. */
+/* Returns the index of the section [title] names (normalised the same way):
+ * of the headings that contain it and have a body (a 目录 entry has none),
+ * the highest in the hierarchy, then the first; -1 if none. */
 int narrative_section(const Narrative *n, const char *title, uint32_t len,
                       Arena *a);
 /* The original byte offset of normalised offset [i]. */

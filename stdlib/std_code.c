@@ -209,6 +209,8 @@ Value std_rollup(Interp *I, const Ast *call, Value *args, int n) {
     return val_bool(false);
   if (missing)
     return val_missing(missing);
+  if (t->n_rows == 0)
+    return val_bool(true); // an empty table (header only) adds up
   if (checked == 0)
     return val_missing(arena_sprintf(a, "款 and 项 rows of %s (no 类 or 款 "
                                         "row has children to add up)",

@@ -118,3 +118,16 @@ Value std_report_year(Interp *I, const Ast *call, Value *args, int n) {
     return interp_error(I, call, "unit.csv gives the year as `%s`", y);
   return val_num(v, UNIT_NONE);
 }
+
+/* norm("…"): the text in the narrative's normal form (NFKC, no white
+ * space), so a table's 科目名称 compares with a name read from the prose:
+ * norm("政府办公厅（室）") == "政府办公厅(室)". */
+Value std_norm(Interp *I, const Ast *call, Value *args, int n) {
+  (void)n;
+  Value err;
+  if (!text_arg(I, call, args[0], &err))
+    return err;
+  Norm q;
+  norm_text(interp_arena(I), args[0].str, args[0].len, 0, false, &q);
+  return val_str(q.text, q.len);
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/fuzz/seeds.py -- rebuilds the seed corpora tests/fuzz/corpus/<harness>/
 from the test trees (tests/golden, tests/unit/data), the shipped suite
-(rules/2021) and the examples, plus a few hand-made edge cases.
+(rules/) and the examples, plus a few hand-made edge cases.
 
 Run from the top of the tree: python3 tests/fuzz/seeds.py
 Seeds are named after where they came from; the script is deterministic, so
@@ -35,7 +35,7 @@ def put(harness, name, data):
 
 
 def rule_files():
-    return sorted(glob.glob("rules/2021/*.fisc") +
+    return sorted(glob.glob("rules/**/*.fisc", recursive=True) +
                   glob.glob("tests/golden/**/*.fisc", recursive=True))
 
 
