@@ -214,6 +214,7 @@ static Value eval_index(Interp *I, const Ast *e) {
 static Value eval_prior_member(Interp *I, const Ast *e, Value p) {
   const Submission *ps = p.sub;
   if (e->ref == REF_DOC) {
+    load_narrative((Submission *)ps); // built on first use
     if (!ps->narrative)
       return val_missing("prior.说明 (no 说明.txt last year)");
     Value v = {0};

@@ -1012,8 +1012,10 @@ static bool load_submission_inner(Submission *s, const char *dir,
   if (absent)
     text = read_data(s, join(&s->arena, dir, "说明.md"), d, &absent);
   if (text && load_decode_text(text, d)) {
-    s->narrative = arena_zalloc(&s->arena, sizeof *s->narrative);
-    narrative_build(s->narrative, text, &s->arena);
+    // Last year's narrative is read only if a rule asks for prior.说明.
+    s->narrative_src = text;
+    if (!s->is_prior)
+      load_narrative(s);
   }
   // Last year's submission, when the folder carries one as prior/.
   char *prior = join(&s->arena, dir, "prior");
@@ -1021,6 +1023,14 @@ static bool load_submission_inner(Submission *s, const char *dir,
       S_ISDIR(st.st_mode))
     load_prior(s, prior, decls, n, d);
   return d->n_errors == errors;
+}
+
+struct Narrative *load_narrative(Submission *s) {
+  if (!s->narrative && s->narrative_src) {
+    s->narrative = arena_zalloc(&s->arena, sizeof *s->narrative);
+    narrative_build(s->narrative, s->narrative_src, &s->arena);
+  }
+  return s->narrative;
 }
 
 bool load_prior(Submission *s, const char *dir, TableDecl *const *decls,

@@ -40,7 +40,9 @@ typedef struct Submission {
   Src **srcs;       // every Src loaded (freed by load_free)
   int n_srcs, cap_srcs;
   UnitInfo unit;
-  struct Narrative *narrative; // 说明.txt (or 说明.md), NULL when absent
+  struct Narrative *narrative; // 说明.txt (or 说明.md), NULL when absent (or,
+                               // last year's, until load_narrative)
+  Src *narrative_src;          // its text, decoded
   struct Submission *prior;    // last year's submission, NULL when absent
   bool is_prior;               // this is someone's prior (no prior of its own)
   bool no_auto_prior;          // do not read dir/prior (--prior was given)
@@ -53,6 +55,9 @@ typedef struct Submission {
 bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
                      int n, Diags *d);
 void load_free(Submission *s);
+/* The submission's narrative, normalised and outlined on first use (last
+ * year's is read only when a rule asks for prior.说明); NULL if absent. */
+struct Narrative *load_narrative(Submission *s);
 /* load_submission, with last year's submission read from [prior] instead
  * of [dir]/prior (which is then not read at all): `--prior PATH`. */
 bool load_submission_with_prior(Submission *s, const char *dir,

@@ -111,6 +111,7 @@ static void set_narrative(Submission *s, const char *text, size_t len) {
       abort();
   }
   s->srcs[s->n_srcs++] = src;
+  s->narrative_src = src;
   s->narrative = arena_zalloc(&s->arena, sizeof *s->narrative);
   narrative_build(s->narrative, src, &s->arena);
 }
@@ -123,8 +124,10 @@ static const char *apply_with(Submission *s, const Ast *w, Arena *a) {
   if ((target->kind == AST_NAME && target->ref == REF_DOC) ||
       (target->kind == AST_MEMBER && target->prior && target->ref == REF_DOC)) {
     Submission *ts = target_sub(s, target);
+    load_narrative(ts); // last year's is built on first use
     if (w->kind == AST_WITH_DROP) {
       ts->narrative = NULL;
+      ts->narrative_src = NULL;
       return NULL;
     }
     if (w->kind == AST_WITH_SET) {
