@@ -37,20 +37,32 @@ struct Value {
   ValKind kind;
   Unit unit;            // VAL_NUM
   bool b;               // VAL_BOOL
-  Num *num;             // VAL_NUM
-  const char *str;      // VAL_STR text; VAL_MISSING path; VAL_ERROR message
   uint32_t len;         // VAL_STR bytes
-  const Table *table;   // VAL_ROW / VAL_TABLE / VAL_ROWS
-  const Row *row;       // VAL_ROW
-  const Row **rows;     // VAL_ROWS
-  uint32_t n_rows;
+  // What the kind needs, overlaid (values are passed by value everywhere:
+  // keeping them small keeps evaluation fast).
+  union {
+    Num *num;           // VAL_NUM
+    const char *str;    // VAL_STR text; VAL_MISSING path; VAL_ERROR message
+    struct {            // VAL_ROW / VAL_TABLE / VAL_ROWS
+      const Table *table;
+      union {
+        const Row *row;   // VAL_ROW
+        const Row **rows; // VAL_ROWS
+      };
+      uint32_t n_rows;
+    };
+    struct {            // VAL_DOC: a narrative, normalised byte range
+      const struct Narrative *doc;
+      uint32_t from, to;
+    };
+    struct {            // VAL_LIST
+      const struct Value *items;
+      uint32_t n_items;
+    };
+    const struct Submission *sub; // VAL_PRIOR
+  };
   Src *src;             // VAL_ERROR: where
   Span span;
-  const struct Narrative *doc; // VAL_DOC
-  uint32_t from, to;    // VAL_DOC: normalised byte range
-  const struct Value *items; // VAL_LIST
-  uint32_t n_items;
-  const struct Submission *sub; // VAL_PRIOR
 };
 
 Value val_missing(const char *path);
