@@ -167,9 +167,9 @@ static Value table_value(Interp *I, int index) {
   return v;
 }
 
-/* The text of a key: strings as they are; whole numbers written plainly, so
- * T[2080505] finds the row "2080505". */
-static bool key_text(Interp *I, Value k, const char **s, uint32_t *len) {
+/* The text of a key or code: strings as they are; whole numbers written
+ * plainly, so T[2080505] finds the row "2080505". */
+bool interp_text_of(Interp *I, Value k, const char **s, uint32_t *len) {
   if (k.kind == VAL_STR) {
     *s = k.str;
     *len = k.len;
@@ -197,7 +197,7 @@ static Value eval_index(Interp *I, const Ast *e) {
     return interp_error(I, e, "only a table can be indexed by a key");
   const char *ks;
   uint32_t klen;
-  if (!key_text(I, k, &ks, &klen))
+  if (!interp_text_of(I, k, &ks, &klen))
     return interp_error(I, e, "a key must be text or a code");
   const Row *row = table_find(t.table, ks, klen);
   if (!row)
@@ -845,18 +845,26 @@ static int hole_read(const Interp *I, const Ast *e, int first, int n,
   return -1;
 }
 
-static void run_assert(Interp *I, const Ast *s) {
-  I->n_details = 0;
-  Value v = eval(I, s->a);
+/* Records a statement that met missing data (skipped) or an evaluation
+ * error; returns whether [v] was either, so the statement stops. */
+static bool stopped(Interp *I, const Ast *s, Value v) {
   if (v.kind == VAL_MISSING) {
     I->res->n_skipped++;
     add_skip(I, s, v.str);
-    return;
+    return true;
   }
   if (v.kind == VAL_ERROR) {
     add_error(I, s, v);
-    return;
+    return true;
   }
+  return false;
+}
+
+static void run_assert(Interp *I, const Ast *s) {
+  I->n_details = 0;
+  Value v = eval(I, s->a);
+  if (stopped(I, s, v))
+    return;
   if (v.kind != VAL_BOOL) {
     add_error(I, s, interp_error(I, s->a, "`assert` needs a condition"));
     return;
@@ -911,15 +919,8 @@ static void run_block(Interp *I, Ast *const *stmts, int n);
 
 static void run_for(Interp *I, const Ast *s) {
   Value coll = eval(I, s->a);
-  if (coll.kind == VAL_MISSING) {
-    I->res->n_skipped++;
-    add_skip(I, s, coll.str);
+  if (stopped(I, s, coll))
     return;
-  }
-  if (coll.kind == VAL_ERROR) {
-    add_error(I, s, coll);
-    return;
-  }
   uint32_t nrows;
   if (!walkable(coll, &nrows)) {
     add_error(I, s, interp_error(I, s->a, "`for` walks the rows of a table "
@@ -1015,15 +1016,8 @@ static void run_claim(Interp *I, const Ast *s, Ast *const *rest,
                       int n_rest) {
   const Pattern *pat = s->aux;
   Value src = eval(I, s->a);
-  if (src.kind == VAL_MISSING) {
-    I->res->n_skipped++;
-    add_skip(I, s, src.str);
+  if (stopped(I, s, src))
     return;
-  }
-  if (src.kind == VAL_ERROR) {
-    add_error(I, s, src);
-    return;
-  }
   if (src.kind != VAL_DOC) {
     add_error(I, s, interp_error(I, s->a, "`claim` reads a narrative"));
     return;

@@ -86,6 +86,9 @@ Value interp_doc(Interp *I);
 /* For slip.c: evaluates [e] again with every use of [leaf] (the same name
  * binding, or the same node) replaced by [v].  Tracing and details are off. */
 Value interp_eval_replacing(Interp *I, const Ast *e, const Ast *leaf, Value v);
+/* The text of a key or code value: a string as it is, a whole number
+ * written plainly (so T[2080505] finds "2080505").  False for other kinds. */
+bool interp_text_of(Interp *I, Value v, const char **s, uint32_t *len);
 /* Returns an evaluation error value located at [at]. */
 Value interp_error(Interp *I, const Ast *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -10,24 +10,6 @@
 // Names of the levels, by digits / 2 - 1.
 static const char *const level_names[] = {"类", "款", "项"};
 
-/* The text of a code value (a string, or a whole number written plainly). */
-static bool code_text(Interp *I, Value v, const char **s, uint32_t *len) {
-  if (v.kind == VAL_STR) {
-    *s = v.str;
-    *len = v.len;
-    return true;
-  }
-  if (v.kind == VAL_NUM) {
-    Buf b;
-    buf_init(&b);
-    num_format(&b, v.num);
-    *s = arena_strndup(interp_arena(I), b.s, b.len);
-    *len = (uint32_t)b.len;
-    buf_free(&b);
-    return true;
-  }
-  return false;
-}
 
 /* 1, 2, 3 for a 3-, 5-, 7-digit code; 0 for anything else (合计, 总计). */
 static int code_level(const char *s, uint32_t len) {
@@ -52,7 +34,7 @@ Value std_level(Interp *I, const Ast *call, Value *args, int n) {
   (void)n;
   const char *s;
   uint32_t len;
-  if (!code_text(I, args[0], &s, &len))
+  if (!interp_text_of(I, args[0], &s, &len))
     return interp_error(I, call, "`level` needs a code");
   return val_num(num_from_long(interp_arena(I), code_level(s, len)),
                  UNIT_NONE);
@@ -62,7 +44,7 @@ Value std_parent(Interp *I, const Ast *call, Value *args, int n) {
   (void)n;
   const char *s;
   uint32_t len;
-  if (!code_text(I, args[0], &s, &len))
+  if (!interp_text_of(I, args[0], &s, &len))
     return interp_error(I, call, "`parent` needs a code");
   if (code_level(s, len) < 2)
     return val_missing(arena_sprintf(interp_arena(I), "parent(\"%.*s\")",
@@ -104,7 +86,7 @@ Value std_children(Interp *I, const Ast *call, Value *args, int n) {
                                  "a table");
   const char *s;
   uint32_t len;
-  if (!code_text(I, args[1], &s, &len))
+  if (!interp_text_of(I, args[1], &s, &len))
     return interp_error(I, call, "`children` needs a code");
   return kids_of(I, args[0].table, s, len);
 }
