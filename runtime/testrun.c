@@ -16,6 +16,9 @@
 #include "runtime/narrative.h"
 #include "runtime/report.h"
 
+// Values listed under a failed assert in the test log.
+#define TESTRUN_MAX_VALUES 8
+
 typedef struct Coverage {
   bool *fired;   // some passing test expects the rule to fail
   bool *passed;  // some passing test expects the rule to pass
@@ -234,6 +237,35 @@ static const char *apply_with(Submission *s, const Ast *w, Arena *a) {
   return NULL;
 }
 
+/* A failed assert for the test log: where, the rule's message, and the
+ * values of the names and cells it read (expected vs actual, in effect). */
+static void explain_fail(Buf *why, const Finding *f) {
+  uint32_t line, col;
+  const Ast *cond = f->at->a ? f->at->a : f->at;
+  src_linecol(cond->src, cond->span.off, &line, &col);
+  buf_printf(why, "    failed at %s:%u: %.*s\n", cond->src->path, line,
+             (int)cond->span.len, cond->src->bytes + cond->span.off);
+  if (f->message)
+    buf_printf(why, "    %s\n", f->message);
+  int shown = 0;
+  for (int i = 0; i < f->n_trace && shown < TESTRUN_MAX_VALUES; i++) {
+    const TraceItem *t = &f->trace[i];
+    const Ast *e = t->node;
+    if ((e->kind != AST_NAME && e->kind != AST_MEMBER &&
+         e->kind != AST_CALL) ||
+        (t->value.kind != VAL_NUM && t->value.kind != VAL_STR &&
+         t->value.kind != VAL_MISSING))
+      continue;
+    Buf v;
+    buf_init(&v);
+    val_format(&v, t->value);
+    buf_printf(why, "      %.*s = %s\n", (int)e->span.len,
+               e->src->bytes + e->span.off, v.s);
+    buf_free(&v);
+    shown++;
+  }
+}
+
 static const char *expect_name(int k) {
   return k == EXPECT_FAIL ? "fail" : k == EXPECT_PASS ? "pass" : "skip";
 }
@@ -331,11 +363,8 @@ static bool run_test(const Program *p, const Ast *t, Coverage *cov, FILE *out,
             buf_printf(&why, "    skipped: missing %s\n", f->missing);
           else if (f->kind == OUT_ERROR)
             buf_printf(&why, "    error: %s\n", f->error);
-          else if (f->message)
-            buf_printf(&why, "    %s\n", f->message);
           else
-            buf_printf(&why, "    failed at %s:%u\n", f->at->src->path,
-                       (unsigned)0);
+            explain_fail(&why, f);
         }
       } else if (ri >= 0) {
         if (e->flags == EXPECT_FAIL)
