@@ -217,10 +217,11 @@ static int cmd_check(int argc, char **argv, FILE *out_f, FILE *err) {
       prior = argv[++i];
     else if (strcmp(a, "--allow-import-outside") == 0)
       outside = true;
-    else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) &&
-             i + 1 < argc) {
+    else if (((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) &&
+              i + 1 < argc) ||
+             (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9')) {
       char *end;
-      jobs = strtol(argv[++i], &end, 10);
+      jobs = strtol(a[2] ? a + 2 : argv[++i], &end, 10); // -j2 or -j 2
       if (*end || jobs < 1 || jobs > BATCH_MAX_JOBS) {
         fprintf(err, "fisc: error: -j takes a number from 1 to %d\n",
                 BATCH_MAX_JOBS);

@@ -1005,6 +1005,8 @@ static Value hole_value(Interp *I, const Ast *s, const Narrative *doc,
     return interp_error(I, s, "claim hole {%s} read `%.*s`, which is not a "
                               "number: %s",
                         hole->name, (int)len, t, num_parse_error_str(err));
+  if (hole->unit == UNIT_PCT)
+    n = num_as_rounded(I->a, n); // "0%" is a rounded rate, not "none"
   return val_num(n, hole->unit);
 }
 

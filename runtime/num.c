@@ -339,6 +339,25 @@ const char *num_parse_error_str(NumParseError err) {
   return "unknown number error";
 }
 
+Num *num_as_rounded(Arena *a, const Num *x) {
+  gmp_use(a);
+  Num *r = num_copy(a, x);
+  if (!x->exact || x->dec < 0)
+    return r;
+  mpq_t half;
+  mpq_init(half);
+  // ½·10^-dec
+  mpz_set_ui(mpq_numref(half), 1);
+  pow10_z(mpq_denref(half), (unsigned)x->dec);
+  mpz_mul_2exp(mpq_denref(half), mpq_denref(half), 1);
+  mpq_canonicalize(half);
+  mpq_sub(r->lo, x->v, half);
+  mpq_add(r->hi, x->v, half);
+  mpq_clear(half);
+  r->exact = false;
+  return r;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Arithmetic                                                               */
 /* ------------------------------------------------------------------------ */

@@ -59,6 +59,9 @@ const char *num_parse_error_str(NumParseError err);
 Num *num_from_long(Arena *a, long v);
 /* A copy of [x]. */
 Num *num_copy(Arena *a, const Num *x);
+/* A copy of [x] that stands for a rounding even when exact: a bare "0"
+ * read as a rate ("增长 0%") may be 0.29% rounded, unlike "0 万元". */
+Num *num_as_rounded(Arena *a, const Num *x);
 
 Num *num_add(Arena *a, const Num *x, const Num *y);
 Num *num_sub(Arena *a, const Num *x, const Num *y);

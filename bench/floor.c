@@ -1,0 +1,170 @@
+/* bench/floor.c -- the floor for `fisc check` throughput: read every file
+ * fisc reads for a submission (the folder's files and its prior/ folder's)
+ * and NFKC-normalise the narrative (说明.txt / 说明.md), white space
+ * dropped -- the work no checker of these submissions can avoid.  Nothing
+ * is parsed or checked.  Last year's narrative is read but not normalised:
+ * no rule of rules/2021 reads its text (fisc normalises it only when one
+ * does).
+ *
+ *   cc -O2 -o floor bench/floor.c -lutf8proc
+ *   floor [--from-list FILE] SUBMISSION...
+ *
+ * The normalisation is done the way lang/norm.c does it (the cheapest
+ * correct way): ASCII is copied or dropped without decoding; a code point
+ * without a decomposition (every CJK ideograph) is copied as it is; the
+ * rest goes through utf8proc's NFKC.  It prints the bytes read, the bytes
+ * of normal form and a checksum, so nothing can be optimised away. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+static char *buf;
+static size_t cap;
+static unsigned char *out;
+static size_t out_cap;
+static unsigned long long total_in, total_out, sum;
+
+static int dropped(int32_t cp) {
+  if (cp < 0x80)
+    return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  switch (cp) {
+  case 0x85: case 0xA0: case 0xAD: case 0x1680: case 0x200B: case 0x2028:
+  case 0x2029: case 0x202F: case 0x205F: case 0x2060: case 0x3000: case 0xFEFF:
+    return 1;
+  default:
+    return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+/* NFKC of [s, s+n) with white space dropped, into [out]. */
+static size_t normalise(const char *s, size_t n) {
+  if (out_cap < 2 * n + 64) {
+    out_cap = 2 * n + 64;
+    out = realloc(out, out_cap);
+    if (!out)
+      abort();
+  }
+  size_t o = 0, i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (c != ' ' && (c < '\t' || c > '\r'))
+        out[o++] = c;
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) { // invalid byte: U+FFFD
+      memcpy(out + o, "\xEF\xBF\xBD", 3);
+      o += 3;
+      i++;
+      continue;
+    }
+    if (!dropped(cp)) {
+      const utf8proc_property_t *p = utf8proc_get_property(cp);
+      if (p->decomp_seqindex == UINT16_MAX) {
+        memcpy(out + o, s + i, (size_t)k);
+        o += (size_t)k;
+      } else {
+        utf8proc_int32_t d[32];
+        utf8proc_ssize_t m = utf8proc_decompose_char(cp, d, 32, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, NULL);
+        if (m > 0 && m <= 32) {
+          m = utf8proc_normalize_utf32(d, m, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+          for (utf8proc_ssize_t j = 0; j < m; j++)
+            if (!dropped(d[j]))
+              o += (size_t)utf8proc_encode_char(d[j], out + o);
+        }
+      }
+    }
+    i += (size_t)k;
+  }
+  return o;
+}
+
+static void read_file(const char *path, int narrative) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return;
+  size_t n = 0;
+  for (;;) {
+    if (cap - n < 65536) {
+      cap = cap ? cap * 2 : 1 << 20;
+      buf = realloc(buf, cap);
+      if (!buf)
+        abort();
+    }
+    size_t r = fread(buf + n, 1, cap - n, f);
+    n += r;
+    if (r == 0)
+      break;
+  }
+  fclose(f);
+  total_in += n;
+  for (size_t i = 0; i < n; i += 64)
+    sum += (unsigned char)buf[i];
+  if (narrative) {
+    size_t o = normalise(buf, n);
+    total_out += o;
+    for (size_t i = 0; i < o; i += 16)
+      sum += out[i];
+  }
+}
+
+static void read_dir(const char *dir, int depth) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    perror(dir);
+    return;
+  }
+  struct dirent *e;
+  char path[4096];
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.')
+      continue;
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    struct stat st;
+    if (stat(path, &st) != 0)
+      continue;
+    if (S_ISDIR(st.st_mode)) {
+      if (depth == 0 && strcmp(e->d_name, "prior") == 0)
+        read_dir(path, 1);
+      continue;
+    }
+    read_file(path, depth == 0 && (strcmp(e->d_name, "说明.txt") == 0 || strcmp(e->d_name, "说明.md") == 0));
+  }
+  closedir(d);
+}
+
+int main(int argc, char **argv) {
+  long units = 0;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--from-list") == 0 && i + 1 < argc) {
+      FILE *l = strcmp(argv[++i], "-") == 0 ? stdin : fopen(argv[i], "r");
+      if (!l) {
+        perror(argv[i]);
+        return 2;
+      }
+      char line[4096];
+      while (fgets(line, sizeof line, l)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (line[0]) {
+          read_dir(line, 0);
+          units++;
+        }
+      }
+      if (l != stdin)
+        fclose(l);
+    } else {
+      read_dir(argv[i], 0);
+      units++;
+    }
+  }
+  printf("%ld units, %llu bytes read, %llu bytes of normal form, checksum %llu\n", units, total_in, total_out, sum);
+  return 0;
+}
