@@ -151,7 +151,7 @@ void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
       continue;
     }
     int32_t cp;
-    uint32_t n = (uint32_t)uwidth_decode(s + i, len - i, &cp);
+    uint32_t n = (uint32_t)uwidth_decode_fast(s + i, len - i, &cp);
     if (cp < 0)
       put(&o, replacement, 3, base + i);
     else

@@ -78,7 +78,7 @@ static size_t first_invalid_utf8(const Src *src) {
       continue;
     }
     int32_t cp;
-    size_t k = uwidth_decode(src->bytes + i, src->len - i, &cp);
+    size_t k = uwidth_decode_fast(src->bytes + i, src->len - i, &cp);
     if (cp < 0)
       return i;
     i += k;

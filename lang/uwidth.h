@@ -15,6 +15,23 @@
  * of bytes consumed (1 for an invalid byte) and stores the code point, or -1
  * for an invalid sequence, in [*cp].  [n] must be > 0. */
 size_t uwidth_decode(const char *s, size_t n, int32_t *cp);
+/* uwidth_decode with the common case inline: a valid 3-byte character (all
+ * of CJK) is decoded here; anything else goes to uwidth_decode. */
+static inline size_t uwidth_decode_fast(const char *s, size_t n,
+                                        int32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80) {
+    int32_t c = ((int32_t)(u[0] & 0x0F) << 12) |
+                ((int32_t)(u[1] & 0x3F) << 6) | (int32_t)(u[2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      *cp = c;
+      return 3;
+    }
+  }
+  return uwidth_decode(s, n, cp);
+}
+
 /* Returns the display width of code point [cp] (not tab; -1 = invalid). */
 int uwidth_cp(int32_t cp);
 /* Returns the 0-based display column reached after the [n] bytes at [s] when

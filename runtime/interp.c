@@ -1052,7 +1052,8 @@ static void run_claim(Interp *I, const Ast *s, Ast *const *rest,
   Match m;
   int found = 0;
   uint32_t pos = from;
-  while (pos <= to && match_find(pat, doc->norm.text, pos, to, &m)) {
+  while (pos <= to &&
+         match_find_indexed(pat, doc->norm.text, &doc->ix, pos, to, &m)) {
     found++;
     for (int h = 0; h < pat->n_holes; h++)
       I->frame[s->index + h] = hole_value(I, s, doc, &m, h);

@@ -70,7 +70,7 @@ static size_t utf8_valid_prefix(const char *s, size_t len) {
       continue;
     }
     int32_t cp;
-    size_t k = uwidth_decode(s + i, len - i, &cp);
+    size_t k = uwidth_decode_fast(s + i, len - i, &cp);
     if (cp < 0)
       return i;
     i += k;

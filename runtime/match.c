@@ -6,6 +6,8 @@
 #define _GNU_SOURCE // memmem
 #include "runtime/match.h"
 
+#include "lang/arena.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +52,76 @@ typedef struct Ctx {
   uint32_t he[PATTERN_MAX_HOLES];
   bool backtracks;                // [alt] has a filler or a text hole
   Memo memo;                      // cap 0 until the first use
+  const MatchIndex *ix;           // the text's index, or NULL
 } Ctx;
+
+/* The bucket of the character whose bytes start at [c] ([n] of them). */
+static uint32_t bucket(const unsigned char *c, uint32_t n) {
+  uint32_t h = c[0];
+  for (uint32_t i = 1; i < n; i++)
+    h = h * 131 + c[i];
+  return h % MATCH_INDEX_BUCKETS;
+}
+
+/* Bytes of the UTF-8 character whose lead byte is [b]. */
+static uint32_t lead_len(unsigned char b) {
+  return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+}
+
+void match_index(MatchIndex *ix, Arena *a, const char *text, uint32_t len) {
+  const unsigned char *t = (const unsigned char *)text;
+  ix->start = arena_zalloc(a, (MATCH_INDEX_BUCKETS + 1) * sizeof *ix->start);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < len; n++) {
+    uint32_t k = lead_len(t[i]);
+    if (i + k > len)
+      k = len - i;
+    ix->start[bucket(t + i, k) + 1]++;
+    i += k;
+  }
+  for (uint32_t b = 0; b < MATCH_INDEX_BUCKETS; b++)
+    ix->start[b + 1] += ix->start[b];
+  ix->pos = arena_alloc(a, (size_t)(n + 1) * sizeof *ix->pos);
+  uint32_t *fill = arena_alloc(a, MATCH_INDEX_BUCKETS * sizeof *fill);
+  memcpy(fill, ix->start, MATCH_INDEX_BUCKETS * sizeof *fill);
+  for (uint32_t i = 0; i < len;) {
+    uint32_t k = lead_len(t[i]);
+    if (i + k > len)
+      k = len - i;
+    ix->pos[fill[bucket(t + i, k)]++] = i;
+    i += k;
+  }
+}
+
+/* The first occurrence at or after [q] (and ending by x->to) of the [n]
+ * bytes [lit]: through the index when there is one, else memmem. */
+static const unsigned char *find_lit(const Ctx *x, uint32_t q,
+                                     const char *lit, uint32_t n) {
+  if (q + n > x->to)
+    return NULL;
+  if (!x->ix)
+    return memmem(x->t + q, x->to - q, lit, n);
+  uint32_t k = lead_len((unsigned char)lit[0]);
+  if (k > n)
+    k = n;
+  uint32_t b = bucket((const unsigned char *)lit, k);
+  uint32_t lo = x->ix->start[b], hi = x->ix->start[b + 1];
+  while (lo < hi) { // the first position >= q
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (x->ix->pos[mid] < q)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (uint32_t i = lo; i < x->ix->start[b + 1]; i++) {
+    uint32_t p = x->ix->pos[i];
+    if (p + n > x->to)
+      return NULL;
+    if (memcmp(x->t + p, lit, n) == 0)
+      return x->t + p;
+  }
+  return NULL;
+}
 
 static bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -397,8 +468,7 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   if (first->kind == PIT_LIT) {
     uint32_t q = x->from;
     while (q <= limit && q + first->len <= x->to) {
-      const unsigned char *f =
-          memmem(t + q, x->to - q, first->lit, first->len);
+      const unsigned char *f = find_lit(x, q, first->lit, first->len);
       if (!f || (uint32_t)(f - t) > limit)
         return false;
       q = (uint32_t)(f - t);
@@ -419,7 +489,7 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
     const PatItem *lit = &x->alt->items[1];
     uint32_t q = x->from;
     while (q + lit->len <= x->to) {
-      const unsigned char *f = memmem(t + q, x->to - q, lit->lit, lit->len);
+      const unsigned char *f = find_lit(x, q, lit->lit, lit->len);
       if (!f)
         return false;
       q = (uint32_t)(f - t);
@@ -482,10 +552,17 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
 
 bool match_find(const Pattern *p, const char *text, uint32_t from,
                 uint32_t to, Match *m) {
+  return match_find_indexed(p, text, NULL, from, to, m);
+}
+
+bool match_find_indexed(const Pattern *p, const char *text,
+                        const MatchIndex *ix, uint32_t from, uint32_t to,
+                        Match *m) {
   if (!p || from > to)
     return false;
   Ctx x;
   x.memo.cap = 0;
+  x.ix = ix;
   x.p = p;
   x.t = (const unsigned char *)text;
   x.from = from;

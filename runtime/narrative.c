@@ -203,6 +203,7 @@ static int scan_lines(const Src *src, Section *out, int cap) {
 void narrative_build(Narrative *n, Src *src, Arena *a) {
   n->src = src;
   norm_text(a, src->bytes, (uint32_t)src->len, 0, true, &n->norm);
+  match_index(&n->ix, a, n->norm.text, n->norm.len);
   int count = scan_lines(src, NULL, NARRATIVE_MAX_SECTIONS);
   n->sections = arena_alloc(a, sizeof *n->sections * (size_t)(count + 1));
   n->n_sections = scan_lines(src, n->sections, count);

@@ -10,6 +10,7 @@
 
 #include "lang/diag.h"
 #include "lang/norm.h"
+#include "runtime/match.h"
 
 // Headings in one narrative; a document with more is cut off there (a
 // real one has < 200).
@@ -27,6 +28,7 @@ typedef struct Section {
 typedef struct Narrative {
   Src *src;           // the original text (owned by the submission)
   Norm norm;          // normalised text and offset map (arena-owned)
+  MatchIndex ix;      // where each character of the normal form stands
   Section *sections;  // in document order (arena-owned)
   int n_sections;
 } Narrative;
