@@ -195,6 +195,20 @@ static int scan_lines(const Src *src, Section *out, int cap) {
   return n;
 }
 
+/* A rule suite names a handful of sections, but a claim inside a `for`
+ * looks its section up once per row: the answers are kept, per narrative
+ * (so per thread), keyed by the title's text. */
+#define SECTION_CACHE_SIZE 32
+typedef struct SectionCache {
+  Arena *arena; // the narrative's: the keys live as long as the answers
+  int n;
+  struct {
+    const char *title;
+    uint32_t len;
+    int index;
+  } e[SECTION_CACHE_SIZE];
+} SectionCache;
+
 /* Builds the normal form, then the outline in three steps: find the
  * heading lines (original offsets), turn offsets into normalised ones with
  * one forward walk over the offset map (it never decreases), and close each
@@ -207,6 +221,9 @@ void narrative_build(Narrative *n, Src *src, Arena *a) {
   int count = scan_lines(src, NULL, NARRATIVE_MAX_SECTIONS);
   n->sections = arena_alloc(a, sizeof *n->sections * (size_t)(count + 1));
   n->n_sections = scan_lines(src, n->sections, count);
+  n->cache = arena_alloc(a, sizeof *n->cache);
+  n->cache->arena = a;
+  n->cache->n = 0;
   const uint32_t *map = n->norm.map;
   uint32_t k = 0;
   // Open sections, levels strictly increasing from the bottom: at most 5.
@@ -236,22 +253,42 @@ static bool has_body(const Section *sec) {
   return sec->end > sec->start + (uint32_t)strlen(sec->title);
 }
 
+static int section_lookup(const Narrative *n, const char *title, uint32_t len,
+                          Arena *a);
+
+int narrative_section(const Narrative *n, const char *title, uint32_t len,
+                      Arena *a) {
+  SectionCache *c = n->cache;
+  for (int i = 0; c && i < c->n; i++)
+    if (c->e[i].len == len && memcmp(c->e[i].title, title, len) == 0)
+      return c->e[i].index;
+  int k = section_lookup(n, title, len, a);
+  if (c && c->n < SECTION_CACHE_SIZE) {
+    c->e[c->n].title = arena_strndup(c->arena, title, len);
+    c->e[c->n].len = len;
+    c->e[c->n].index = k;
+    c->n++;
+  }
+  return k;
+}
+
 /* The section a title names: among the headings that contain it and have a
  * body, the highest in the hierarchy (一、 before （一） before 1.), then the
  * first.  So "机关运行经费" is the part 十、机关运行经费支出情况, not the 名词解释
  * entry （十七）机关运行经费：…, and a 目录 line never captures a claim. */
-int narrative_section(const Narrative *n, const char *title, uint32_t len,
-                      Arena *a) {
+static int section_lookup(const Narrative *n, const char *title, uint32_t len,
+                          Arena *a) {
   Norm q;
   norm_text(a, title, len, 0, false, &q);
   int best = -1;
   for (int i = 0; i < n->n_sections; i++) {
     const Section *sec = &n->sections[i];
-    if (!memmem(sec->title, strlen(sec->title), q.text, q.len) ||
-        !has_body(sec))
+    size_t tlen = strlen(sec->title);
+    if (tlen < q.len || !has_body(sec) ||
+        (best >= 0 && sec->level >= n->sections[best].level) ||
+        !memmem(sec->title, tlen, q.text, q.len))
       continue;
-    if (best < 0 || sec->level < n->sections[best].level)
-      best = i;
+    best = i;
   }
   return best;
 }

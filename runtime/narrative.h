@@ -31,6 +31,7 @@ typedef struct Narrative {
   MatchIndex ix;      // where each character of the normal form stands
   Section *sections;  // in document order (arena-owned)
   int n_sections;
+  struct SectionCache *cache; // titles already looked up (narrative_section)
 } Narrative;
 
 /* Normalises [src] (already decoded to UTF-8) and finds its sections.  All

@@ -184,7 +184,17 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
   Num *x = new_num(a);
   mpz_ptr n = mpq_numref(x->v);
-  mpz_set_str(n, digits, 10); // digits are pre-validated: cannot fail
+  // Digits are pre-validated.  Up to 19 of them fit in 64 bits: most
+  // figures take that path and skip the general base conversion.
+  size_t nd = strlen(digits);
+  if (nd <= 19 && sizeof(unsigned long) >= 8) {
+    unsigned long v = 0;
+    for (size_t k = 0; k < nd; k++)
+      v = v * 10 + (unsigned long)(digits[k] - '0');
+    mpz_set_ui(n, v);
+  } else {
+    mpz_set_str(n, digits, 10);
+  }
   if (neg)
     mpz_neg(n, n);
   pow10_z(mpq_denref(x->v), (unsigned)dec);
