@@ -248,7 +248,7 @@ static void emit(Diags *d, DiagLevel lvl, Src *src, Span span,
   buf_putc(&d->out, ' ');
   buf_vprintf(&d->out, fmt, ap);
   buf_putc(&d->out, '\n');
-  if (src)
+  if (src && !src->opaque)
     excerpt(&d->out, src, span, '^');
 }
 

@@ -55,6 +55,7 @@ Src *src_new(const char *path, char *bytes, size_t len) {
   s->len = len;
   s->lines = NULL;
   s->n_lines = 0;
+  s->opaque = false;
   return s;
 }
 

@@ -9,6 +9,7 @@
 #define FISC_SRC_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct Span {
@@ -21,6 +22,8 @@ typedef struct Src {
   size_t len;      // bytes, excluding the NUL
   uint32_t *lines; // start offset of each line, built on first use
   uint32_t n_lines;
+  bool opaque;     // not text in any encoding we read (UTF-16/32): a
+                   // diagnostic gives its position but shows no excerpt
 } Src;
 
 /* Returns a new Src that takes ownership of [bytes] (malloc'd, [len] bytes

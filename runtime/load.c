@@ -123,6 +123,7 @@ static void report_nul(Src *src, Diags *d, size_t first, bool table) {
     nuls += src->bytes[i] == '\0';
   Span at = {(uint32_t)first, 1};
   if (nuls * 4 >= n) {
+    src->opaque = true; // its bytes would print as noise
     diag_error(d, src, at,
                "file looks UTF-16 encoded (it has NUL bytes between "
                "characters); save it as UTF-8 or GBK %s",
@@ -172,6 +173,7 @@ static bool decode(Src *src, Diags *d, bool table) {
     bom_len = 2;
   }
   if (wide) {
+    src->opaque = true; // its bytes would print as noise
     diag_error(d, src, (Span){0, bom_len},
                "file is %s encoded; save it as UTF-8 or GBK %s", wide,
                table ? "CSV" : "text");

@@ -243,9 +243,7 @@ static void test_load_utf16_bom_is_refused(void **state) {
       f->d.out.s,
       "data/支出决算表.csv:1:1: error: file is UTF-16 encoded; save it as "
       "UTF-8 or GBK CSV\n"
-      "    1 | \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy\xEF\xBF\xBDv,"
-      "\xE2\x90\x80\n"
-      "      | ^~\n"
+      // No excerpt: its bytes as UTF-8 would be noise.
       "      = help: in Excel use 另存为 → “CSV UTF-8(逗号分隔)” or "
       "“CSV(逗号分隔)”; “Unicode 文本” writes UTF-16\n");
 }
