@@ -187,7 +187,8 @@ static void summary(Buf *out, const Program *p, const BatchResult *res,
   if (k)
     buf_puts(out, "rules that fail most:\n");
   for (int i = 0; i < k; i++)
-    buf_printf(out, "  %6d units  %s %s\n", res->rule_fails[order[i]],
+    buf_printf(out, "  %6d %s  %s %s\n", res->rule_fails[order[i]],
+               res->rule_fails[order[i]] == 1 ? "unit " : "units",
                p->rules[order[i]].id, p->rules[order[i]].title);
 }
 
