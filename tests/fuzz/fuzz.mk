@@ -58,7 +58,8 @@ $(FUZZ_OBJDIR)/%.o: %.c | $(GEN)/grammar.h
 	$(FUZZ_COMPILE) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 
 # Harnesses: libFuzzer supplies main().
-$(FUZZ_BINS): $(FUZZ_DIR)/%: $(FUZZ_SRCDIR)/%.c $(FUZZ_LIB_OBJ) | $(GEN)/grammar.h
+$(FUZZ_BINS): $(FUZZ_DIR)/%: $(FUZZ_SRCDIR)/%.c $(FUZZ_LIB_OBJ) \
+              | $(GEN)/grammar.h
 	@mkdir -p $(@D)
 	$(FUZZ_COMPILE) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB_OBJ) \
 	  $(LDLIBS)
@@ -67,10 +68,12 @@ $(FUZZ_BINS): $(FUZZ_DIR)/%: $(FUZZ_SRCDIR)/%.c $(FUZZ_LIB_OBJ) | $(GEN)/grammar
 # on a fresh copy of its seeds, then on each saved regression input.
 fuzz-smoke: $(FUZZ_BINS)
 	@fail=0; for h in $(FUZZ_NAMES); do \
-	  c=$(FUZZ_DIR)/smoke/$$h; rm -rf $$c; mkdir -p $$c $(FUZZ_DIR)/artifacts; \
+	  c=$(FUZZ_DIR)/smoke/$$h; rm -rf $$c; \
+	  mkdir -p $$c $(FUZZ_DIR)/artifacts; \
 	  cp $(FUZZ_SRCDIR)/corpus/$$h/* $$c/ 2>/dev/null; \
 	  echo "fuzz-smoke: $$h for $(FUZZ_SECONDS) s"; \
-	  dict=; test -f $(FUZZ_SRCDIR)/$$h.dict && dict=-dict=$(FUZZ_SRCDIR)/$$h.dict; \
+	  dict=; test -f $(FUZZ_SRCDIR)/$$h.dict \
+	    && dict=-dict=$(FUZZ_SRCDIR)/$$h.dict; \
 	  $(FUZZ_DIR)/$$h $(FUZZ_RUNFLAGS) -max_total_time=$(FUZZ_SECONDS) $$dict \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$h- $$c \
 	    >$(FUZZ_DIR)/smoke/$$h.log 2>&1 \
@@ -79,7 +82,8 @@ fuzz-smoke: $(FUZZ_BINS)
 	  grep -E '^#[0-9]+[[:space:]]+DONE' $(FUZZ_DIR)/smoke/$$h.log | tail -n 1; \
 	  for r in $(FUZZ_SRCDIR)/regressions/$$h-*; do \
 	    test -f "$$r" || continue; \
-	    $(FUZZ_DIR)/$$h $(FUZZ_RUNFLAGS) "$$r" >$(FUZZ_DIR)/smoke/regress.log 2>&1 \
+	    $(FUZZ_DIR)/$$h $(FUZZ_RUNFLAGS) "$$r" \
+	      >$(FUZZ_DIR)/smoke/regress.log 2>&1 \
 	      && echo "fuzz-smoke: $$r ok" \
 	      || { fail=1; tail -n 40 $(FUZZ_DIR)/smoke/regress.log; \
 	           echo "fuzz-smoke: regression $$r FAILED"; }; \

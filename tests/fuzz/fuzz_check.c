@@ -9,9 +9,10 @@
  * 支出决算表.csv.  Only the files a submission can hold are written (the
  * nine tables, unit.csv, 说明.txt, 说明.md, and a few of last year's under
  * prior/); other names are ignored.  A line `=== --json` asks for the JSON
- * report.  The folder is made once per
- * process under /tmp and emptied before each input; the report and the
- * diagnostics go to /dev/null. */
+ * report.  The folder is made once per process under /tmp and emptied
+ * before each input; the report and the diagnostics go to /dev/null, or
+ * with FISC_FUZZ_VERBOSE=1 to stdout and stderr followed by the exit status
+ * (to see what an input does). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -53,6 +54,7 @@ static const char *const files[] = {
 static char dir[64];
 static const char *rules = "rules/2021";
 static FILE *devnull;
+static bool verbose;
 
 static void path_of(char *buf, size_t cap, const char *file) {
   snprintf(buf, cap, "%s/%s", dir, file);
@@ -95,6 +97,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     exit(1);
   }
   atexit(cleanup);
+  verbose = getenv("FISC_FUZZ_VERBOSE") != NULL;
   devnull = fopen("/dev/null", "w");
   if (!devnull) {
     perror("fuzz_check: /dev/null");
@@ -154,7 +157,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   char *argv[] = {"fisc", "check", "--format", json ? "json" : "text",
                   (char *)rules, dir, NULL};
-  int status = cmd_main(6, argv, devnull, devnull);
+  int status = cmd_main(6, argv, verbose ? stdout : devnull,
+                        verbose ? stderr : devnull);
+  if (verbose)
+    fprintf(stderr, "fuzz_check: exit status %d\n", status);
   if (status < 0 || status > 2)
     __builtin_trap();
   // The shipped suite always loads, so 2 means unreadable data: fine.
