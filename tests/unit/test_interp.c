@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <ftw.h>
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +27,7 @@
 #include "runtime/load.h"
 #include "runtime/report.h"
 #include "stdlib/std.h"
+#include "tests/unit/scratch_dir.h"
 
 /* ------------------------------------------------------------------------ */
 /* Fixture                                                                  */
@@ -42,8 +42,7 @@ typedef struct Fixture {
   bool ran;         // r needs interp_report_free
   Buf out;          // report_text
   Buf tmp;          // generated data
-  char cwd[PATH_MAX];
-  char dir[64];     // the temporary folder the test runs in
+  ScratchDir tmp_dir; // the temporary folder the test runs in
 } Fixture;
 
 static int setup(void **state) {
@@ -51,20 +50,9 @@ static int setup(void **state) {
   diag_init(&f->d);
   buf_init(&f->out);
   buf_init(&f->tmp);
-  assert_non_null(getcwd(f->cwd, sizeof f->cwd));
-  strcpy(f->dir, "/tmp/fisc-test-interp-XXXXXX");
-  assert_non_null(mkdtemp(f->dir));
-  assert_int_equal(chdir(f->dir), 0);
+  scratch_enter(&f->tmp_dir, "interp");
   *state = f;
   return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
 }
 
 static int teardown(void **state) {
@@ -74,8 +62,7 @@ static int teardown(void **state) {
   if (f->loaded)
     load_free(&f->s);
   program_free(f->p);
-  assert_int_equal(chdir(f->cwd), 0);
-  nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  scratch_leave(&f->tmp_dir);
   buf_free(&f->out);
   buf_free(&f->tmp);
   diag_free(&f->d);

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <ftw.h>
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,6 +26,7 @@
 #include "lang/diag.h"
 #include "lang/program.h"
 #include "stdlib/std.h"
+#include "tests/unit/scratch_dir.h"
 
 /* ------------------------------------------------------------------------ */
 /* Fixture                                                                  */
@@ -37,8 +37,7 @@ typedef struct Fixture {
   Arena a;          // generated rule texts
   Program *p;       // the last program loaded (freed in teardown)
   Buf text, want;   // generated rule text and expected output
-  char cwd[PATH_MAX];
-  char dir[64];     // the temporary folder the test runs in
+  ScratchDir tmp_dir; // the temporary folder the test runs in
 } Fixture;
 
 static int setup(void **state) {
@@ -47,27 +46,15 @@ static int setup(void **state) {
   arena_init(&f->a);
   buf_init(&f->text);
   buf_init(&f->want);
-  assert_non_null(getcwd(f->cwd, sizeof f->cwd));
-  strcpy(f->dir, "/tmp/fisc-test-parse-XXXXXX");
-  assert_non_null(mkdtemp(f->dir));
-  assert_int_equal(chdir(f->dir), 0);
+  scratch_enter(&f->tmp_dir, "parse");
   *state = f;
   return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  return remove(path);
 }
 
 static int teardown(void **state) {
   Fixture *f = *state;
   program_free(f->p);
-  assert_int_equal(chdir(f->cwd), 0);
-  nftw(f->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  scratch_leave(&f->tmp_dir);
   buf_free(&f->text);
   buf_free(&f->want);
   arena_free(&f->a);
