@@ -277,6 +277,29 @@ static void test_narrative_heading_forms(void **state) {
 }
 
 /* Where each section of a small outline ends. */
+/* Lookups are remembered per narrative, keyed by the title's text: asking
+ * again gives the same answer, a title that extends a remembered one (or a
+ * prefix of it) is looked up on its own, and a caller's buffer reused for
+ * another title does not alias the remembered one. */
+static void test_narrative_section_lookups_are_remembered(void **state) {
+  Fixture *f = *state;
+  Narrative *n = build(f, "一、收入情况\n正文\n二、收入支出情况\n正文\n"
+                          "三、支出情况\n正文\n");
+  int income = on_line(n, 1), both = on_line(n, 3), spend = on_line(n, 5);
+  assert_int_equal(find_section(f, "收入支出"), both);
+  assert_int_equal(find_section(f, "收入"), income);
+  assert_int_equal(find_section(f, "支出情况"), both);
+  assert_int_equal(find_section(f, "收入支出"), both);
+  char buf[32];
+  strcpy(buf, "三、支出");
+  assert_int_equal(find_section(f, buf), spend);
+  strcpy(buf, "二、收入");
+  assert_int_equal(find_section(f, buf), both);
+  assert_int_equal(find_section(f, "三、支出"), spend);
+  assert_int_equal(find_section(f, "四、"), -1);
+  assert_int_equal(find_section(f, "四、"), -1);
+}
+
 static void test_narrative_section_ends(void **state) {
   Narrative *n = build(*state, "第一部分 A\n一、B\n（一）C\n1.D\n（1）E\n"
                                "2.F\n（二）G\n二、H\n第二部分 I\n正文\n");
@@ -339,6 +362,8 @@ int main(int argc, char **argv) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_narrative_section_ends, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(
+          test_narrative_section_lookups_are_remembered, setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_text_without_headings,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_empty_text, setup,

@@ -250,6 +250,22 @@ static void test_num_forty_digit_exact(void **state) {
   assert_string_equal(S(fx, z), "12345678901234567890123456789.0123456789");
 }
 
+/* Up to 19 digits are read without GMP's base conversion; 20 are not.  The
+ * two paths meet at 2^64 - 1, the largest 20-digit value a 64-bit word
+ * holds, and must agree on both sides of the boundary. */
+static void test_num_parse_19_and_20_digits(void **state) {
+  Fix *fx = *state;
+  assert_string_equal(S(fx, P(fx, "9999999999999999999")), "9999999999999999999");
+  assert_string_equal(S(fx, P(fx, "-999999999999999999.9")),
+                      "-999999999999999999.9");
+  assert_string_equal(I(fx, P(fx, "99999999999999999.99")),
+                      "[99999999999999999.985, 99999999999999999.995]");
+  assert_string_equal(S(fx, P(fx, "18446744073709551616")),
+                      "18446744073709551616");
+  Num *sum = num_add(&fx->arena, P(fx, "9999999999999999999"), P(fx, "1"));
+  assert_int_equal(num_cmp(sum, P(fx, "10000000000000000000")), 0);
+}
+
 static void test_num_from_long_exact(void **state) {
   Fix *fx = *state;
   Num *h = L(fx, 100);
@@ -688,6 +704,7 @@ int main(int argc, char **argv) {
       T(test_num_parse_error_strings),
       T(test_num_point_one_plus_point_two),
       T(test_num_forty_digit_exact),
+      T(test_num_parse_19_and_20_digits),
       T(test_num_from_long_exact),
       T(test_num_exact_flag),
       T(test_num_sub_interval),
