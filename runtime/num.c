@@ -30,6 +30,39 @@ static const unsigned long POW10_SMALL[] = {
     100000ul, 1000000ul, 10000000ul, 100000000ul, 1000000000ul};
 #define NUM_POW10_SMALL (sizeof POW10_SMALL / sizeof POW10_SMALL[0])
 
+/* The small form's largest scale.  10^18 fits in 64 bits, and bringing two
+ * small integers (|n| < 2^63) to a common scale multiplies one by at most
+ * 10^18, which stays far inside __int128 (< 2^127). */
+#define NUM_SMALL_MAX_SCALE 18
+static const int64_t P10[NUM_SMALL_MAX_SCALE + 1] = {
+    1,
+    10,
+    100,
+    1000,
+    10000,
+    100000,
+    1000000,
+    10000000,
+    100000000,
+    1000000000,
+    10000000000,
+    100000000000,
+    1000000000000,
+    10000000000000,
+    100000000000000,
+    1000000000000000,
+    10000000000000000,
+    100000000000000000,
+    1000000000000000000};
+
+_Static_assert(sizeof(long) >= sizeof(int64_t),
+               "mpz_set_si must take a 64-bit small-form integer");
+
+// Off only in tests that compare the two forms (num_set_small_form).
+static bool small_form_on = true;
+
+void num_set_small_form(bool on) { small_form_on = on; }
+
 /* ------------------------------------------------------------------------ */
 /* Allocation                                                               */
 /* ------------------------------------------------------------------------ */
@@ -116,10 +149,11 @@ static void num_final(void *p) {
   mpq_clear(x->hi);
 }
 
-/* Returns a zero Num in [a] (exact, computed, bounded) whose limbs the arena
- * clears on reset/free.  Every Num in the program comes from here. */
+/* Returns a zero big-form Num in [a] (exact, computed, bounded) whose limbs
+ * the arena clears on reset/free.  Every big Num comes from here. */
 static Num *new_num(Arena *a) {
   Num *x = arena_alloc(a, sizeof *x);
+  x->small = false;
   mpq_init(x->v);
   mpq_init(x->lo);
   mpq_init(x->hi);
@@ -140,9 +174,125 @@ static void set_exact(Num *x) {
   x->unbounded = false;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The small form                                                           */
+/* ------------------------------------------------------------------------ */
+
+/* Returns a small-form Num in [a]: value [v], interval [lo, hi], all over
+ * 2·10^[scale].  It holds no GMP limbs, so it needs no finaliser.  The
+ * exact flag is passed, not derived from lo == hi, because the big form
+ * keeps it the same way (x × an exact 0 is not exact there either). */
+static Num *new_small(Arena *a, int64_t v, int64_t lo, int64_t hi, int scale,
+                      bool exact) {
+  Num *x = arena_alloc(a, sizeof *x);
+  x->sv = v;
+  x->slo = lo;
+  x->shi = hi;
+  x->scale = scale;
+  x->small = true;
+  x->dec = -1;
+  x->exact = exact;
+  x->unbounded = false;
+  return x;
+}
+
+/* True when [n] may be held: INT64_MIN is refused so that negation and
+ * absolute value never overflow. */
+static bool fits(int64_t n) { return n != INT64_MIN; }
+
+/* Brings [x]'s three integers to the larger scale [t] into [out]; false
+ * when one of them would not fit in 64 bits. */
+static bool align(const Num *x, int t, int64_t out[3]) {
+  int64_t m = P10[t - x->scale];
+  return !__builtin_mul_overflow(x->sv, m, &out[0]) &&
+         !__builtin_mul_overflow(x->slo, m, &out[1]) &&
+         !__builtin_mul_overflow(x->shi, m, &out[2]) && fits(out[0]) &&
+         fits(out[1]) && fits(out[2]);
+}
+
+/* Compares n/(2·10^s) with m/(2·10^t): <0, 0, >0.  Exact in __int128. */
+static int cmp_small(int64_t n, int s, int64_t m, int t) {
+  __int128 p = n;
+  __int128 q = m;
+  if (s < t)
+    p *= P10[t - s];
+  else
+    q *= P10[s - t];
+  return (p > q) - (p < q);
+}
+
+// Sets [q] to n / (2·10^scale), in lowest terms.
+static void small_q(mpq_t q, int64_t n, int scale) {
+  mpz_set_si(mpq_numref(q), (long)n);
+  pow10_z(mpq_denref(q), (unsigned)scale);
+  mpz_mul_2exp(mpq_denref(q), mpq_denref(q), 1);
+  mpq_canonicalize(q);
+}
+
+/* Returns [x] in the big form: [x] itself, or a copy built in [a] (GMP
+ * must already allocate from [a]: gmp_use).  Operations whose small
+ * result would not fit, and those the small form cannot express
+ * (division), go through here. */
+static const Num *big(Arena *a, const Num *x) {
+  if (!x->small)
+    return x;
+  Num *r = new_num(a);
+  small_q(r->v, x->sv, x->scale);
+  small_q(r->lo, x->slo, x->scale);
+  small_q(r->hi, x->shi, x->scale);
+  r->dec = x->dec;
+  r->exact = x->exact;
+  return r;
+}
+
+/* A read-only big view of a Num, for the functions that have no arena
+ * (comparison, formatting): a small Num is expanded into temporaries that
+ * view_close releases.  The thread's GMP arena is restored on close, so a
+ * view may be opened in the middle of arena work. */
+typedef struct View {
+  mpq_srcptr v, lo, hi;
+  mpq_t own[3];
+  bool owned;
+  Arena *saved;
+} View;
+
+static void view_open(View *w, const Num *x) {
+  w->owned = x->small;
+  if (!x->small) {
+    w->v = x->v;
+    w->lo = x->lo;
+    w->hi = x->hi;
+    return;
+  }
+  w->saved = gmp_arena;
+  gmp_use(NULL);
+  const int64_t n[3] = {x->sv, x->slo, x->shi};
+  for (int k = 0; k < 3; k++) {
+    mpq_init(w->own[k]);
+    small_q(w->own[k], n[k], x->scale);
+  }
+  w->v = w->own[0];
+  w->lo = w->own[1];
+  w->hi = w->own[2];
+}
+
+static void view_close(View *w) {
+  if (!w->owned)
+    return;
+  for (int k = 0; k < 3; k++)
+    mpq_clear(w->own[k]);
+  gmp_use(w->saved);
+}
+
 /* Returns the exact integer [v]: zero-width interval, shown with no
  * decimals.  Counts and the 100 of a percentage come from here. */
 Num *num_from_long(Arena *a, long v) {
+  if (small_form_on && v > -(INT64_MAX / 2) && v < INT64_MAX / 2) {
+    Num *x = new_small(a, 2 * (int64_t)v, 2 * (int64_t)v, 2 * (int64_t)v, 0,
+                       true);
+    x->dec = 0;
+    return x;
+  }
   gmp_use(a);
   Num *x = new_num(a);
   mpq_set_si(x->v, v, 1);
@@ -154,6 +304,11 @@ Num *num_from_long(Arena *a, long v) {
 /* Returns a copy of [x] in [a]: a Num never shares limbs with another, so
  * the copy may outlive [x]'s arena. */
 Num *num_copy(Arena *a, const Num *x) {
+  if (x->small) {
+    Num *r = arena_alloc(a, sizeof *r);
+    *r = *x;
+    return r;
+  }
   gmp_use(a);
   Num *r = new_num(a);
   mpq_set(r->v, x->v);
@@ -182,11 +337,23 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
  * every true value that rounds to it, [(2N-1)/(2·10^dec), (2N+1)/(2·10^dec)],
  * so both ends are built from N directly, with no temporaries. */
 static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
+  // Digits are pre-validated.  Up to 18 of them, doubled and ±1, fit in
+  // 64 bits: nearly every figure becomes a small Num with no GMP at all.
+  size_t nd = strlen(digits);
+  if (small_form_on && nd <= NUM_SMALL_MAX_SCALE) {
+    int64_t v = 0;
+    for (size_t k = 0; k < nd; k++)
+      v = v * 10 + (digits[k] - '0');
+    v = neg ? -2 * v : 2 * v;
+    // A bare "0" is exact, as below.
+    bool none = dec == 0 && v == 0;
+    Num *x = new_small(a, v, none ? v : v - 1, none ? v : v + 1, dec, none);
+    x->dec = dec;
+    return x;
+  }
   Num *x = new_num(a);
   mpz_ptr n = mpq_numref(x->v);
-  // Digits are pre-validated.  Up to 19 of them fit in 64 bits: most
-  // figures take that path and skip the general base conversion.
-  size_t nd = strlen(digits);
+  // Up to 19 digits fit in 64 bits and skip the general base conversion.
   if (nd <= 19 && sizeof(unsigned long) >= 8) {
     unsigned long v = 0;
     for (size_t k = 0; k < nd; k++)
@@ -351,9 +518,23 @@ const char *num_parse_error_str(NumParseError err) {
 
 Num *num_as_rounded(Arena *a, const Num *x) {
   gmp_use(a);
-  Num *r = num_copy(a, x);
   if (!x->exact || x->dec < 0)
-    return r;
+    return num_copy(a, x);
+  if (x->small) {
+    // ½·10^-dec is 10^(t-dec) units of 1/(2·10^t).
+    int t = x->scale > x->dec ? x->scale : x->dec;
+    int64_t n[3];
+    int64_t lo, hi;
+    if (t <= NUM_SMALL_MAX_SCALE && align(x, t, n) &&
+        !__builtin_sub_overflow(n[0], P10[t - x->dec], &lo) &&
+        !__builtin_add_overflow(n[0], P10[t - x->dec], &hi) && fits(lo)) {
+      Num *r = new_small(a, n[0], lo, hi, t, false);
+      r->dec = x->dec;
+      return r;
+    }
+  }
+  x = big(a, x);
+  Num *r = num_copy(a, x);
   mpq_t half;
   mpq_init(half);
   // ½·10^-dec
@@ -404,10 +585,40 @@ static int sum_dec(const Num *x, const Num *y) {
   return x->dec > y->dec ? x->dec : y->dec;
 }
 
+/* Returns x + y (or x − y if [minus]) in the small form, or NULL when a
+ * result would not fit. */
+static Num *small_sum(Arena *a, const Num *x, const Num *y, bool minus) {
+  int t = x->scale > y->scale ? x->scale : y->scale;
+  int64_t p[3], q[3], r[3];
+  if (!align(x, t, p) || !align(y, t, q))
+    return NULL;
+  bool over;
+  if (minus)
+    over = __builtin_sub_overflow(p[0], q[0], &r[0]) |
+           __builtin_sub_overflow(p[1], q[2], &r[1]) |
+           __builtin_sub_overflow(p[2], q[1], &r[2]);
+  else
+    over = __builtin_add_overflow(p[0], q[0], &r[0]) |
+           __builtin_add_overflow(p[1], q[1], &r[1]) |
+           __builtin_add_overflow(p[2], q[2], &r[2]);
+  if (over || !fits(r[0]) || !fits(r[1]) || !fits(r[2]))
+    return NULL;
+  Num *s = new_small(a, r[0], r[1], r[2], t, x->exact && y->exact);
+  s->dec = sum_dec(x, y);
+  return s;
+}
+
 /* Returns x + y.  The interval is [x.lo + y.lo, x.hi + y.hi]; the display
  * precision is that of the more precise side (sum_dec). */
 Num *num_add(Arena *a, const Num *x, const Num *y) {
+  if (x->small && y->small) {
+    Num *s = small_sum(a, x, y, false);
+    if (s)
+      return s;
+  }
   gmp_use(a);
+  x = big(a, x);
+  y = big(a, y);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
   mpq_add(r->v, x->v, y->v);
@@ -422,7 +633,14 @@ Num *num_add(Arena *a, const Num *x, const Num *y) {
 
 /* Returns x − y: the interval is [x.lo − y.hi, x.hi − y.lo]. */
 Num *num_sub(Arena *a, const Num *x, const Num *y) {
+  if (x->small && y->small) {
+    Num *s = small_sum(a, x, y, true);
+    if (s)
+      return s;
+  }
   gmp_use(a);
+  x = big(a, x);
+  y = big(a, y);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
   mpq_sub(r->v, x->v, y->v);
@@ -435,10 +653,58 @@ Num *num_sub(Arena *a, const Num *x, const Num *y) {
   return r;
 }
 
+// Sets [*r] to 5·n·m; false on overflow.
+static bool mul5(int64_t n, int64_t m, int64_t *r) {
+  int64_t p;
+  return !__builtin_mul_overflow(n, m, &p) &&
+         !__builtin_mul_overflow(p, 5, r) && fits(*r);
+}
+
+/* Returns x × y in the small form, or NULL when it does not fit.  Over
+ * 2·10^s and 2·10^u the product has denominator 4·10^(s+u), which is
+ * 2·10^(s+u+1) with the numerator times 5.  Trailing decimal zeros common
+ * to the three integers are then dropped to keep the scale low. */
+static Num *small_mul(Arena *a, const Num *x, const Num *y) {
+  int t = x->scale + y->scale + 1;
+  if (t > NUM_SMALL_MAX_SCALE)
+    return NULL;
+  int64_t v, lo, hi;
+  if (!mul5(x->sv, y->sv, &v))
+    return NULL;
+  bool exact = x->exact && y->exact;
+  if (exact) {
+    lo = hi = v;
+  } else {
+    int64_t p[4];
+    if (!mul5(x->slo, y->slo, &p[0]) || !mul5(x->slo, y->shi, &p[1]) ||
+        !mul5(x->shi, y->slo, &p[2]) || !mul5(x->shi, y->shi, &p[3]))
+      return NULL;
+    lo = hi = p[0];
+    for (int k = 1; k < 4; k++) {
+      lo = p[k] < lo ? p[k] : lo;
+      hi = p[k] > hi ? p[k] : hi;
+    }
+  }
+  while (t > 0 && v % 10 == 0 && lo % 10 == 0 && hi % 10 == 0) {
+    v /= 10;
+    lo /= 10;
+    hi /= 10;
+    t--;
+  }
+  return new_small(a, v, lo, hi, t, exact);
+}
+
 /* Returns x × y: the interval runs from the least to the greatest of the
  * four end products (signs make any of them the extreme one). */
 Num *num_mul(Arena *a, const Num *x, const Num *y) {
+  if (x->small && y->small) {
+    Num *s = small_mul(a, x, y);
+    if (s)
+      return s;
+  }
   gmp_use(a);
+  x = big(a, x);
+  y = big(a, y);
   Num *r = new_result(a, x, y);
   mpq_mul(r->v, x->v, y->v);
   if (r->exact) {
@@ -462,9 +728,11 @@ Num *num_mul(Arena *a, const Num *x, const Num *y) {
  * interval contains zero the quotient could be anything, so the result is
  * unbounded; otherwise it runs between the extreme end quotients. */
 Num *num_div(Arena *a, const Num *x, const Num *y) {
-  gmp_use(a);
-  if (mpq_sgn(y->v) == 0)
+  if (num_sign(y) == 0)
     return NULL;
+  gmp_use(a);
+  x = big(a, x);
+  y = big(a, y);
   Num *r = new_result(a, x, y);
   mpq_div(r->v, x->v, y->v);
   if (r->exact) {
@@ -491,6 +759,11 @@ Num *num_div(Arena *a, const Num *x, const Num *y) {
 /* Returns −x.  Negation loses no precision, so the written decimals stay
  * ("-3.50" still prints with two). */
 Num *num_neg(Arena *a, const Num *x) {
+  if (x->small) {
+    Num *r = new_small(a, -x->sv, -x->shi, -x->slo, x->scale, x->exact);
+    r->dec = x->dec;
+    return r;
+  }
   gmp_use(a);
   Num *r = num_copy(a, x);
   mpq_neg(r->v, x->v);
@@ -502,6 +775,17 @@ Num *num_neg(Arena *a, const Num *x) {
 /* Returns |x|, keeping the written decimals.  An interval straddling zero
  * folds onto [0, max(−lo, hi)]. */
 Num *num_abs(Arena *a, const Num *x) {
+  if (x->small) {
+    if (x->slo >= 0)
+      return num_copy(a, x);
+    if (x->shi <= 0)
+      return num_neg(a, x);
+    int64_t hi = -x->slo > x->shi ? -x->slo : x->shi;
+    Num *r = new_small(a, x->sv < 0 ? -x->sv : x->sv, 0, hi, x->scale,
+                       x->exact);
+    r->dec = x->dec;
+    return r;
+  }
   gmp_use(a);
   Num *r = num_copy(a, x);
   mpq_abs(r->v, x->v);
@@ -534,9 +818,27 @@ static void scale_q(mpq_t q, const mpz_t p, int k) {
  * dec − k, at least 0 (48000 元 back to 万元 shows as 4.8000). */
 Num *num_scale10(Arena *a, const Num *x, int k) {
   gmp_use(a);
-  Num *r = num_copy(a, x);
   if (k == 0)
-    return r;
+    return num_copy(a, x);
+  if (x->small && k >= -NUM_SMALL_MAX_SCALE && k <= NUM_SMALL_MAX_SCALE) {
+    // ×10^k lowers the scale by k; below 0 the integers take the rest.
+    int t = x->scale - k;
+    int64_t n[3] = {x->sv, x->slo, x->shi};
+    bool ok = t <= NUM_SMALL_MAX_SCALE;
+    if (ok && t < 0) {
+      Num tmp = *x;
+      tmp.scale = 0;
+      ok = -t <= NUM_SMALL_MAX_SCALE && align(&tmp, -t, n);
+      t = 0;
+    }
+    if (ok) {
+      Num *r = new_small(a, n[0], n[1], n[2], t, x->exact);
+      r->dec = x->dec >= 0 ? (x->dec - k > 0 ? x->dec - k : 0) : x->dec;
+      return r;
+    }
+  }
+  x = big(a, x);
+  Num *r = num_copy(a, x);
   mpz_t p;
   mpz_init(p);
   pow10_z(p, k > 0 ? (unsigned)k : 0u - (unsigned)k);
@@ -610,6 +912,7 @@ static void round_q(mpq_t r, const mpq_t x, int n, bool away) {
  * likewise; the result displays with n decimals (0 when n < 0, which rounds
  * to tens, hundreds, ...). */
 static Num *round_num(Arena *a, const Num *x, int n, bool away) {
+  x = big(a, x);
   Num *r = num_copy(a, x);
   round_q(r->v, x->v, n, away);
   if (x->exact) {
@@ -639,6 +942,23 @@ Num *num_trunc(Arena *a, const Num *x, int n) {
  * chosen one's written decimals.  The interval's ends are the min/max of
  * the ends, since either operand could truly be the smaller. */
 static Num *pick(Arena *a, const Num *x, const Num *y, bool want_max) {
+  if (x->small && y->small) {
+    int t = x->scale > y->scale ? x->scale : y->scale;
+    int64_t p[3], q[3];
+    if (align(x, t, p) && align(y, t, q)) {
+      bool vx = want_max ? p[0] >= q[0] : p[0] <= q[0];
+      bool lx = want_max ? p[1] >= q[1] : p[1] <= q[1];
+      bool hx = want_max ? p[2] >= q[2] : p[2] <= q[2];
+      bool exact = x->exact && y->exact;
+      int64_t v = vx ? p[0] : q[0];
+      Num *r = new_small(a, v, exact ? v : lx ? p[1] : q[1],
+                         exact ? v : hx ? p[2] : q[2], t, exact);
+      r->dec = vx ? x->dec : y->dec;
+      return r;
+    }
+  }
+  x = big(a, x);
+  y = big(a, y);
   int c = mpq_cmp(x->v, y->v);
   const Num *w = (want_max ? c >= 0 : c <= 0) ? x : y;
   Num *r = new_result(a, x, y);
@@ -676,12 +996,23 @@ Num *num_max(Arena *a, const Num *x, const Num *y) {
 /* Returns −1, 0 or 1 as [x]'s value is below, equal to or above [y]'s;
  * intervals play no part (`==` is exact). */
 int num_cmp(const Num *x, const Num *y) {
-  int c = mpq_cmp(x->v, y->v);
+  if (x->small && y->small)
+    return cmp_small(x->sv, x->scale, y->sv, y->scale);
+  View vx, vy;
+  view_open(&vx, x);
+  view_open(&vy, y);
+  int c = mpq_cmp(vx.v, vy.v);
+  view_close(&vy);
+  view_close(&vx);
   return (c > 0) - (c < 0);
 }
 
 /* Returns −1, 0 or 1 by the sign of [x]'s value ("-0" is 0). */
-int num_sign(const Num *x) { return mpq_sgn(x->v); }
+int num_sign(const Num *x) {
+  if (x->small)
+    return (x->sv > 0) - (x->sv < 0);
+  return mpq_sgn(x->v);
+}
 
 /* Returns true iff [x] and [y] could be roundings of the same true figure:
  * their closed intervals share a point.  An exact Num's interval is its
@@ -689,22 +1020,38 @@ int num_sign(const Num *x) { return mpq_sgn(x->v); }
 bool num_approx(const Num *x, const Num *y) {
   if (x->unbounded || y->unbounded)
     return true;
-  return mpq_cmp(x->lo, y->hi) <= 0 && mpq_cmp(y->lo, x->hi) <= 0;
+  if (x->small && y->small)
+    return cmp_small(x->slo, x->scale, y->shi, y->scale) <= 0 &&
+           cmp_small(y->slo, y->scale, x->shi, x->scale) <= 0;
+  View vx, vy;
+  view_open(&vx, x);
+  view_open(&vy, y);
+  bool meet = mpq_cmp(vx.lo, vy.hi) <= 0 && mpq_cmp(vy.lo, vx.hi) <= 0;
+  view_close(&vy);
+  view_close(&vx);
+  return meet;
 }
 
 /* Returns true iff |x − y| <= |tol| on values (`a ≈ b ± t`): the explicit
  * tolerance replaces the intervals, so written decimals play no part. */
 bool num_within(const Num *x, const Num *y, const Num *tol) {
+  View vx, vy, vt;
+  view_open(&vx, x);
+  view_open(&vy, y);
+  view_open(&vt, tol);
   gmp_use(NULL);
   mpq_t d, t;
   mpq_init(d);
   mpq_init(t);
-  mpq_sub(d, x->v, y->v);
+  mpq_sub(d, vx.v, vy.v);
   mpq_abs(d, d);
-  mpq_abs(t, tol->v);
+  mpq_abs(t, vt.v);
   bool ok = mpq_cmp(d, t) <= 0;
   mpq_clear(d);
   mpq_clear(t);
+  view_close(&vt);
+  view_close(&vy);
+  view_close(&vx);
   return ok;
 }
 
@@ -795,30 +1142,39 @@ static void put_computed(Buf *out, const mpq_t v) {
 /* Appends [x]: a leaf (or a rounded value) with exactly its dec decimals, a
  * computed one by put_computed. */
 void num_format(Buf *out, const Num *x) {
+  View w;
+  view_open(&w, x);
   gmp_use(NULL);
   if (x->dec >= 0)
-    put_fixed(out, x->v, x->dec);
+    put_fixed(out, w.v, x->dec);
   else
-    put_computed(out, x->v);
+    put_computed(out, w.v);
+  view_close(&w);
 }
 
 /* Appends "[lo, hi]" (each end as a computed value) or "(unbounded)". */
 void num_format_interval(Buf *out, const Num *x) {
-  gmp_use(NULL);
   if (x->unbounded) {
     buf_puts(out, "(unbounded)");
     return;
   }
+  View w;
+  view_open(&w, x);
+  gmp_use(NULL);
   buf_putc(out, '[');
-  put_computed(out, x->lo);
+  put_computed(out, w.lo);
   buf_puts(out, ", ");
-  put_computed(out, x->hi);
+  put_computed(out, w.hi);
   buf_putc(out, ']');
+  view_close(&w);
 }
 
 /* Appends [x] with exactly [n] decimals (n < 0 counts as 0), half away
  * from zero; a value that rounds to zero prints without a minus sign. */
 void num_format_fixed(Buf *out, const Num *x, int n) {
+  View w;
+  view_open(&w, x);
   gmp_use(NULL);
-  put_fixed(out, x->v, n);
+  put_fixed(out, w.v, n);
+  view_close(&w);
 }

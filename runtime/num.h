@@ -17,21 +17,32 @@
 #include <gmp.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lang/arena.h"
 #include "lang/buf.h"
 #include "lang/limits.h"
 
 
+/* Two forms hold the same three rationals.  The small form, which nearly
+ * every figure of a disclosure and every sum of them takes, keeps each as a
+ * 64-bit integer over the shared denominator 2·10^scale (a written figure's
+ * interval ends sit at half units of its last place, hence the 2); the big
+ * form is GMP rationals.  An operation stays small while its result fits and
+ * falls back to GMP otherwise; callers cannot tell the forms apart. */
 typedef struct Num {
-  mpq_t v;        // exact point value
-  mpq_t lo, hi;   // interval of true values (lo <= v <= hi); unused if unbounded
+  int64_t sv, slo, shi; // small form: value and interval, over 2·10^scale
+  int scale;            // small form: 0 .. NUM_SMALL_MAX_SCALE
+  bool small;           // which form holds the value
+  mpq_t v;              // big form: exact point value
+  mpq_t lo, hi;         // big form: interval (lo <= v <= hi); unused if
+                        // unbounded.  Not initialised in the small form.
   int dec;        // decimals as written (leaf); for a sum or difference of
                   // such figures the larger of theirs; the precision chosen
                   // by num_round; -1 = computed otherwise, display naturally
   bool exact;     // zero-width interval (lo == hi == v)
   bool unbounded; // interval is the whole line (divided by an interval
-                  // that contains zero)
+                  // that contains zero); never in the small form
 } Num;
 
 typedef enum {
@@ -103,5 +114,10 @@ void num_format(Buf *out, const Num *x);
 void num_format_interval(Buf *out, const Num *x);
 /* Appends [x] with exactly [n] decimals, rounded half away from zero. */
 void num_format_fixed(Buf *out, const Num *x, int n);
+
+/* For tests only: with [on] false every Num is built in the big form, so a
+ * test can check that both forms compute the same thing.  Not thread-safe;
+ * the default is on. */
+void num_set_small_form(bool on);
 
 #endif

@@ -668,6 +668,204 @@ static void test_num_copy_independent(void **state) {
   assert_false(c->exact);
 }
 
+/* ---- the two forms ------------------------------------------------------ */
+
+/* Nearly every figure is held as 64-bit integers (the small form) and falls
+ * back to GMP when a result would not fit; these check the edges. */
+
+static void test_num_small_sum_overflows_into_big(void **state) {
+  Fix *fx = *state;
+  // 18 nines is the longest small figure; twice it, and its square, need GMP.
+  Num *x = P(fx, "999999999999999999");
+  Num *s = num_add(&fx->arena, x, x);
+  assert_string_equal(S(fx, s), "1999999999999999998");
+  assert_string_equal(I(fx, s), "[1999999999999999997, 1999999999999999999]");
+  Num *d = num_sub(&fx->arena, num_neg(&fx->arena, x), x);
+  assert_string_equal(S(fx, d), "-1999999999999999998");
+  Num *m = num_mul(&fx->arena, x, x);
+  assert_string_equal(S(fx, m), "999999999999999998000000000000000001");
+  // Bringing a 2-decimal figure to 18 decimals overflows the alignment.
+  Num *y = num_add(&fx->arena, P(fx, "12345678901234567.89"),
+                   P(fx, "0.000000000000000001"));
+  assert_string_equal(S(fx, y), "12345678901234567.890000000000000001");
+}
+
+static void test_num_small_and_big_mix(void **state) {
+  Fix *fx = *state;
+  // A 20-digit figure is big; a sum with a small one, a comparison, a
+  // rounding-aware match and a tolerance all see the same values.
+  Num *b = P(fx, "12345678901234567890");
+  Num *s = P(fx, "0.5");
+  assert_string_equal(S(fx, num_add(&fx->arena, b, s)),
+                      "12345678901234567890.5");
+  assert_string_equal(S(fx, num_sub(&fx->arena, s, b)),
+                      "-12345678901234567889.5");
+  assert_int_equal(num_cmp(s, b), -1);
+  assert_int_equal(num_cmp(b, s), 1);
+  assert_true(num_approx(P(fx, "12345678901234567890.0"), b));
+  assert_false(num_approx(s, b));
+  assert_true(num_within(b, P(fx, "12345678901234567889"), L(fx, 1)));
+  assert_false(num_within(b, P(fx, "12345678901234567888"), L(fx, 1)));
+  assert_string_equal(S(fx, num_max(&fx->arena, s, b)),
+                      "12345678901234567890");
+  assert_string_equal(S(fx, num_min(&fx->arena, b, s)), "0.5");
+}
+
+static void test_num_small_abs_of_straddling_interval(void **state) {
+  Fix *fx = *state;
+  // 0.4 − 0.45 = −0.05 may truly be anything in [−0.105, 0.005]: its
+  // absolute value lies in [0, 0.105], the far end coming from below zero.
+  Num *d = num_sub(&fx->arena, P(fx, "0.4"), P(fx, "0.45"));
+  assert_string_equal(I(fx, d), "[-0.105, 0.005]");
+  Num *m = num_abs(&fx->arena, d);
+  assert_string_equal(S(fx, m), "0.05");
+  assert_string_equal(I(fx, m), "[0, 0.105]");
+  // Mirrored, the far end is the upper one.
+  m = num_abs(&fx->arena, num_neg(&fx->arena, d));
+  assert_string_equal(I(fx, m), "[0, 0.105]");
+}
+
+static void test_num_small_scale_limits(void **state) {
+  Fix *fx = *state;
+  // ×10^k beyond the small form's 18 places, both ways.
+  Num *x = P(fx, "4.8");
+  assert_string_equal(S(fx, num_scale10(&fx->arena, x, 25)),
+                      "48000000000000000000000000");
+  assert_string_equal(I(fx, num_scale10(&fx->arena, x, -20)),
+                      "[0.0…, 0.0…]");
+  assert_string_equal(I(fx, num_scale10(&fx->arena, x, 4)),
+                      "[47500, 48500]");
+  Num *back = num_scale10(&fx->arena, num_scale10(&fx->arena, x, -20), 20);
+  assert_int_equal(num_cmp(back, x), 0);
+  assert_string_equal(I(fx, back), "[4.75, 4.85]");
+  // A product whose decimals pass 18 places goes to GMP exactly.
+  Num *p = num_mul(&fx->arena, P(fx, "0.0000000001"), P(fx, "0.000000001"));
+  assert_int_equal(num_cmp(p, num_scale10(&fx->arena, L(fx, 1), -19)), 0);
+}
+
+// A 64-bit xorshift: the same sequence on every machine.
+static uint64_t next_rand(uint64_t *st) {
+  *st ^= *st << 13;
+  *st ^= *st >> 7;
+  *st ^= *st << 17;
+  return *st;
+}
+
+// Writes a random figure: 1..20 digits, 0..6 decimals, either sign.
+static void random_figure(uint64_t *st, char *out) {
+  int digits = 1 + (int)(next_rand(st) % 20);
+  int dec = (int)(next_rand(st) % 7);
+  if (dec >= digits)
+    dec = digits - 1;
+  char *o = out;
+  if (next_rand(st) % 3 == 0)
+    *o++ = '-';
+  for (int k = 0; k < digits; k++) {
+    if (k == digits - dec)
+      *o++ = '.';
+    *o++ = (char)('0' + next_rand(st) % (k == 0 && digits - dec > 1 ? 9 : 10) +
+                  (k == 0 && digits - dec > 1));
+  }
+  *o = '\0';
+}
+
+// Everything a caller can observe of [x], as one string.
+static const char *observe(Fix *fx, const Num *x) {
+  buf_clear(&fx->buf);
+  num_format(&fx->buf, x);
+  buf_putc(&fx->buf, ' ');
+  num_format_interval(&fx->buf, x);
+  buf_putc(&fx->buf, ' ');
+  num_format_fixed(&fx->buf, x, 3);
+  buf_printf(&fx->buf, " dec=%d exact=%d unbounded=%d sign=%d", x->dec,
+             x->exact, x->unbounded, num_sign(x));
+  return arena_strdup(&fx->arena, fx->buf.s);
+}
+
+/* Applies operation [op] to [x] and [y] (and small int [k]) in the form
+ * selected by [small]; NULL for a division by zero. */
+static Num *apply(Arena *a, int op, const Num *x, const Num *y, int k) {
+  switch (op) {
+  case 0:
+    return num_add(a, x, y);
+  case 1:
+    return num_sub(a, x, y);
+  case 2:
+    return num_mul(a, x, y);
+  case 3:
+    return num_div(a, x, y);
+  case 4:
+    return num_neg(a, x);
+  case 5:
+    return num_abs(a, x);
+  case 6:
+    return num_scale10(a, x, k);
+  case 7:
+    return num_round(a, x, k / 4);
+  case 8:
+    return num_trunc(a, x, k / 4);
+  case 9:
+    return num_min(a, x, y);
+  case 10:
+    return num_max(a, x, y);
+  case 11:
+    return num_as_rounded(a, x);
+  default:
+    return num_from_long(a, (long)k * 1000003);
+  }
+}
+
+static void test_num_small_form_agrees_with_gmp(void **state) {
+  Fix *fx = *state;
+  /* The same random computations done once with the small form on and once
+   * all in GMP must look the same in every respect a caller can see. */
+  enum { POOL = 48, STEPS = 6000 };
+  Num *sm[POOL], *bg[POOL];
+  uint64_t st = 0x9E3779B97F4A7C15u;
+  char fig[32];
+  for (int i = 0; i < POOL; i++) {
+    random_figure(&st, fig);
+    num_set_small_form(true);
+    sm[i] = P(fx, i == 0 ? "0" : i == 1 ? "0.00" : fig);
+    num_set_small_form(false);
+    bg[i] = P(fx, i == 0 ? "0" : i == 1 ? "0.00" : fig);
+  }
+  for (int step = 0; step < STEPS; step++) {
+    int op = (int)(next_rand(&st) % 13);
+    int i = (int)(next_rand(&st) % POOL);
+    int j = (int)(next_rand(&st) % POOL);
+    int k = (int)(next_rand(&st) % 41) - 20;
+    int dst = 2 + (int)(next_rand(&st) % (POOL - 2));
+    num_set_small_form(true);
+    Num *rs = apply(&fx->arena, op, sm[i], sm[j], k);
+    num_set_small_form(false);
+    Num *rb = apply(&fx->arena, op, bg[i], bg[j], k);
+    num_set_small_form(true);
+    assert_int_equal(rs == NULL, rb == NULL);
+    assert_int_equal(num_cmp(sm[i], sm[j]), num_cmp(bg[i], bg[j]));
+    assert_int_equal(num_approx(sm[i], sm[j]), num_approx(bg[i], bg[j]));
+    assert_int_equal(num_within(sm[i], sm[j], sm[dst]),
+                     num_within(bg[i], bg[j], bg[dst]));
+    if (!rs)
+      continue;
+    const char *os = observe(fx, rs);
+    const char *ob = observe(fx, rb);
+    if (strcmp(os, ob) != 0)
+      fail_msg("step %d op %d: small %s, GMP %s", step, op, os, ob);
+    // Keep magnitudes in range: a result past 30 digits is replaced by a
+    // fresh figure, so products do not grow without bound.
+    if (strlen(os) > 120) {
+      random_figure(&st, fig);
+      rs = P(fx, fig);
+      num_set_small_form(false);
+      rb = P(fx, fig);
+      num_set_small_form(true);
+    }
+    sm[dst] = rs;
+    bg[dst] = rb;
+  }
+}
+
 /* ---- memory ------------------------------------------------------------- */
 
 static void test_num_arena_reset_releases(void **state) {
@@ -736,6 +934,11 @@ int main(int argc, char **argv) {
       T(test_num_format_appends),
       T(test_num_format_long_value),
       T(test_num_copy_independent),
+      T(test_num_small_sum_overflows_into_big),
+      T(test_num_small_and_big_mix),
+      T(test_num_small_abs_of_straddling_interval),
+      T(test_num_small_scale_limits),
+      T(test_num_small_form_agrees_with_gmp),
       T(test_num_arena_reset_releases),
   };
   if (argc > 1)
