@@ -174,9 +174,21 @@ static bool quoted_field(CsvReader *r, CsvField *f) {
   return true;
 }
 
+/* True when the byte at [c] may start (or, [last], end) a blank that
+ * csv_blank_at recognises: most fields neither start nor end with one, and
+ * this settles it without decoding. */
+static bool may_start_blank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE3;
+}
+static bool may_end_blank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == 0xA0 || c == 0x80;
+}
+
 /* Reads an unquoted field from r->pos up to ',' or the end of the line:
  *   field -> [^,\n]* .
- * A quote inside it is literal (Excel writes `12"` for inches unquoted). */
+ * A quote inside it is literal (Excel writes `12"` for inches unquoted).
+ * Its text is its source bytes, so blanks are trimmed off the source range
+ * once and the rest copied. */
 static void plain_field(CsvReader *r, CsvField *f) {
   const char *s = r->src->bytes;
   size_t start = r->pos;
@@ -187,8 +199,17 @@ static void plain_field(CsvReader *r, CsvField *f) {
   if (end > start && s[end - 1] == '\r' && s[end] == '\n')
     end--; // the '\r' of "\r\n"
   r->pos = pos;
+  size_t k;
+  if (start < end && may_start_blank((unsigned char)s[start]))
+    while (start < end && (k = csv_blank_at(s + start, end - start)))
+      start += k;
+  if (end > start && may_end_blank((unsigned char)s[end - 1]))
+    while (end > start && (k = csv_blank_before(s + start, end - start)))
+      end -= k;
   buf_add(&r->text, s + start, end - start);
-  trim(r, f, &start, &end);
+  f->text_len = (uint32_t)(end - start);
+  f->off = (uint32_t)start;
+  f->len = (uint32_t)(end - start);
   f->quoted = false;
 }
 

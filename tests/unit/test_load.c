@@ -36,23 +36,23 @@
 /* ------------------------------------------------------------------------ */
 
 static ColDecl exp_cols[] = {
-    {"科目编码", COL_CODE, UNIT_NONE, {0, 0}},
-    {"科目名称", COL_TEXT, UNIT_NONE, {0, 0}},
-    {"本年支出合计", COL_NUMBER, UNIT_WAN, {0, 0}},
-    {"占比", COL_NUMBER, UNIT_PCT, {0, 0}},
+    {"科目编码", COL_CODE, UNIT_NONE, {0, 0}, NULL},
+    {"科目名称", COL_TEXT, UNIT_NONE, {0, 0}, NULL},
+    {"本年支出合计", COL_NUMBER, UNIT_WAN, {0, 0}, NULL},
+    {"占比", COL_NUMBER, UNIT_PCT, {0, 0}, NULL},
 };
 static TableDecl exp_decl = {"支出决算表", NULL, {0, 0}, exp_cols, 4, 0, 0};
 
 static ColDecl inc_cols[] = {
-    {"科目编码", COL_CODE, UNIT_NONE, {0, 0}},
-    {"本年收入合计", COL_NUMBER, UNIT_WAN, {0, 0}},
+    {"科目编码", COL_CODE, UNIT_NONE, {0, 0}, NULL},
+    {"本年收入合计", COL_NUMBER, UNIT_WAN, {0, 0}, NULL},
 };
 static TableDecl inc_decl = {"收入决算表", NULL, {0, 0}, inc_cols, 2, 0, 1};
 
 // A table with a plain count and no money column.
 static ColDecl staff_cols[] = {
-    {"类别", COL_CODE, UNIT_NONE, {0, 0}},
-    {"人数", COL_NUMBER, UNIT_NONE, {0, 0}},
+    {"类别", COL_CODE, UNIT_NONE, {0, 0}, NULL},
+    {"人数", COL_NUMBER, UNIT_NONE, {0, 0}, NULL},
 };
 static TableDecl staff_decl = {"人员表", NULL, {0, 0}, staff_cols, 2, 0, 0};
 
@@ -337,6 +337,30 @@ static void test_load_quoted_fields(void **state) {
   // Offsets skip the opening quote and the blanks.
   assert_int_equal(t->rows[0].cells[2].off, strstr(s, "1,234.56") - s);
   assert_int_equal(t->rows[1].cells[2].off, strstr(s, "7 ") - s);
+}
+
+static void test_load_plain_fields_trim_blanks(void **state) {
+  Fixture *f = *state;
+  /* Unquoted cells lose blanks (space, tab, NBSP, U+3000) at both ends and
+   * keep everything else, including characters whose UTF-8 starts like
+   * U+3000 (〇 is E3 80 87) or ends like it (一 is E4 B8 80). */
+  Table *t = load(f, "科目编码,科目名称,本年支出合计,占比\n"
+                     "201,\u3000一\t,\xC2\xA0 7\u3000,5\n"
+                     "202,〇,8,9\n"
+                     "203,\u3000\xC2\xA0,9,1\n");
+  assert_string_equal(f->d.out.s, "");
+  assert_non_null(t);
+  assert_int_equal(t->n_rows, 3);
+  assert_text(&t->rows[0], 1, "一");
+  assert_num(t->rows[0].cells[2].num, "7");
+  assert_text(&t->rows[1], 1, "〇");
+  assert_null(t->rows[2].cells[1].text); // only blanks: blank
+  const char *s = t->src->bytes;
+  // The cell's source range is the trimmed text itself.
+  assert_int_equal(t->rows[0].cells[1].off, strstr(s, "一\t") - s);
+  assert_int_equal(t->rows[0].cells[1].len, strlen("一"));
+  assert_int_equal(t->rows[0].cells[2].off, strstr(s, "7\u3000") - s);
+  assert_int_equal(t->rows[1].cells[1].off, strstr(s, "〇") - s);
 }
 
 static void test_load_unterminated_quote(void **state) {
@@ -964,6 +988,7 @@ int main(int argc, char **argv) {
       T(test_load_text_after_closing_quote),
       T(test_load_ragged_row),
       T(test_load_blank_lines_are_skipped),
+      T(test_load_plain_fields_trim_blanks),
       T(test_load_bare_cr_is_refused),
       T(test_load_too_many_fields),
       T(test_load_columns_in_any_order),
