@@ -727,10 +727,61 @@ Num *num_mul(Arena *a, const Num *x, const Num *y) {
 /* Returns x ÷ y (exact rational), or NULL when y's value is zero.  If y's
  * interval contains zero the quotient could be anything, so the result is
  * unbounded; otherwise it runs between the extreme end quotients. */
+/* Sets [q] to (n·10^u) / (m·10^s), in lowest terms; m != 0. */
+static void quot_q(mpq_t q, int64_t n, int u, int64_t m, int s) {
+  if (m < 0) {
+    n = -n; // neither is INT64_MIN (fits)
+    m = -m;
+  }
+  mpz_set_si(mpq_numref(q), (long)n);
+  mpz_mul_ui(mpq_numref(q), mpq_numref(q), (unsigned long)P10[u]);
+  mpz_set_ui(mpq_denref(q), (unsigned long)m);
+  mpz_mul_ui(mpq_denref(q), mpq_denref(q), (unsigned long)P10[s]);
+  mpq_canonicalize(q);
+}
+
+/* x ÷ y for two small Nums whose divisor interval excludes zero: the
+ * quotient is (X·10^u)/(Y·10^s) for X over 2·10^s and Y over 2·10^u.  The
+ * extreme end quotients are found by cross-multiplying the 64-bit ends in
+ * __int128 (the common factor 10^u/10^s does not change the order), so
+ * only three rationals are built. */
+static Num *small_div(Arena *a, const Num *x, const Num *y) {
+  Num *r = new_result(a, x, y);
+  quot_q(r->v, x->sv, y->scale, y->sv, x->scale);
+  if (r->exact) {
+    set_exact(r);
+    return r;
+  }
+  const int64_t xe[2] = {x->slo, x->shi};
+  const int64_t ye[2] = {y->slo, y->shi}; // same sign, nonzero
+  int lo_i = 0, lo_j = 0, hi_i = 0, hi_j = 0;
+  for (int i = 0; i < 2; i++)
+    for (int j = 0; j < 2; j++) {
+      // n/m < p/q with m, q of one sign  <=>  n·q < p·m (both positive or
+      // both negative denominators give a positive product m·q).
+      __int128 c = (__int128)xe[i] * ye[lo_j] - (__int128)xe[lo_i] * ye[j];
+      if (c < 0) {
+        lo_i = i;
+        lo_j = j;
+      }
+      c = (__int128)xe[i] * ye[hi_j] - (__int128)xe[hi_i] * ye[j];
+      if (c > 0) {
+        hi_i = i;
+        hi_j = j;
+      }
+    }
+  quot_q(r->lo, xe[lo_i], y->scale, ye[lo_j], x->scale);
+  quot_q(r->hi, xe[hi_i], y->scale, ye[hi_j], x->scale);
+  return r;
+}
+
 Num *num_div(Arena *a, const Num *x, const Num *y) {
   if (num_sign(y) == 0)
     return NULL;
   gmp_use(a);
+  if (x->small && y->small && (y->exact || (y->slo > 0) == (y->shi > 0)) &&
+      y->slo != 0 && y->shi != 0)
+    return small_div(a, x, y);
   x = big(a, x);
   y = big(a, y);
   Num *r = new_result(a, x, y);
