@@ -35,6 +35,7 @@ static void oom(void) {
 void arena_init(Arena *a) {
   a->head = NULL;
   a->finals = NULL;
+  a->free = a->limit = NULL;
 }
 
 static ArenaChunk *new_chunk(size_t cap, ArenaChunk *next) {
@@ -47,13 +48,28 @@ static ArenaChunk *new_chunk(size_t cap, ArenaChunk *next) {
   return c;
 }
 
-void *arena_alloc(Arena *a, size_t n) {
+/* The current chunk's use is tracked in a->free while it is current;
+ * writes it back before the chunk stops being current or is inspected. */
+static void sync_used(Arena *a) {
+  if (a->head)
+    a->head->used = (size_t)(a->free - (char *)a->head->data);
+}
+
+// Makes [c] the current chunk, its free space the fast path's.
+static void make_current(Arena *a, ArenaChunk *c) {
+  a->head = c;
+  a->free = (char *)c->data + c->used;
+  a->limit = (char *)c->data + c->cap;
+}
+
+void *arena_alloc_slow(Arena *a, size_t n) {
   const size_t align = sizeof(max_align_t);
   if (n == 0)
     n = 1;
   if (n > SIZE_MAX / 2)
     oom();
   n = (n + align - 1) & ~(align - 1);
+  sync_used(a);
   ArenaChunk *c = a->head;
   if (!c || c->cap - c->used < n) {
     size_t cap = c ? c->cap * 2 : ARENA_FIRST_CHUNK;
@@ -70,10 +86,10 @@ void *arena_alloc(Arena *a, size_t n) {
     if (cap < n)
       cap = n;
     c = new_chunk(cap, a->head);
-    a->head = c;
   }
-  void *p = (char *)c->data + c->used;
-  c->used += n;
+  make_current(a, c);
+  void *p = a->free;
+  a->free += n;
   return p;
 }
 
@@ -126,6 +142,7 @@ static void run_finals(Arena *a) {
 
 void arena_reset(Arena *a) {
   run_finals(a);
+  sync_used(a);
   ArenaChunk *c = a->head;
   if (!c)
     return;
@@ -139,7 +156,7 @@ void arena_reset(Arena *a) {
   memset(c->data, 0xDD, c->used);
 #endif
   c->used = 0;
-  a->head = c;
+  make_current(a, c);
 }
 
 void arena_free(Arena *a) {
@@ -151,4 +168,5 @@ void arena_free(Arena *a) {
     c = next;
   }
   a->head = NULL;
+  a->free = a->limit = NULL;
 }
