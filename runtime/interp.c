@@ -141,17 +141,30 @@ static Value eval(Interp *I, const Ast *e);
 
 /* ------------------------------------------------------------ data access */
 
-static const char *row_path(Interp *I, const Table *t, const Row *row) {
-  Buf b;
-  buf_init(&b);
-  Value v = {0};
-  v.kind = VAL_ROW;
-  v.table = t;
-  v.row = row;
-  val_format(&b, v);
-  const char *s = arena_strndup(I->a, b.s, b.len);
-  buf_free(&b);
-  return s;
+/* Returns the path of something missing: 表["key"], or 表["key"].列 when
+ * [col] is given.  Built with memcpy, not printf: blank cells are common
+ * (every empty amount is one) and each carries its path. */
+static const char *missing_path(Interp *I, const char *table, const char *key,
+                                uint32_t klen, const char *col) {
+  size_t tl = strlen(table);
+  size_t cl = col ? strlen(col) + 1 : 0;
+  char *p = arena_alloc(I->a, tl + klen + cl + 5);
+  char *o = p;
+  memcpy(o, table, tl);
+  o += tl;
+  memcpy(o, "[\"", 2);
+  o += 2;
+  memcpy(o, key, klen);
+  o += klen;
+  memcpy(o, "\"]", 2);
+  o += 2;
+  if (col) {
+    *o++ = '.';
+    memcpy(o, col, cl - 1);
+    o += cl - 1;
+  }
+  *o = '\0';
+  return p;
 }
 
 static Value table_value(Interp *I, int index) {
@@ -201,8 +214,7 @@ static Value eval_index(Interp *I, const Ast *e) {
     return interp_error(I, e, "a key must be text or a code");
   const Row *row = table_find(t.table, ks, klen);
   if (!row)
-    return val_missing(arena_sprintf(I->a, "%s[\"%.*s\"]",
-                                     t.table->decl->name, (int)klen, ks));
+    return val_missing(missing_path(I, t.table->decl->name, ks, klen, NULL));
   Value v = {0};
   v.kind = VAL_ROW;
   v.table = t.table;
@@ -258,9 +270,12 @@ static Value eval_member(Interp *I, const Ast *e) {
   }
   const Cell *c = &r.row->cells[col];
   const ColDecl *cd = &d->cols[col];
-  if (!c->text)
-    return val_missing(arena_sprintf(I->a, "%s.%s",
-                                     row_path(I, r.table, r.row), cd->name));
+  if (!c->text) {
+    const Cell *k = &r.row->cells[d->key_col];
+    return val_missing(missing_path(I, d->name, k->text ? k->text : "",
+                                    k->text ? k->len : 0,
+                                    cd->name));
+  }
   if (cd->kind == COL_NUMBER)
     return val_num(c->num, cd->unit);
   return val_str(c->text, c->len);
