@@ -5,6 +5,7 @@
  * same code, so both sides of a match agree byte for byte. */
 #include "lang/norm.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -122,10 +123,111 @@ static void put_cp(Out *o, int32_t cp, const char *s, uint32_t n,
   }
 }
 
-/* Walks the input once.  ASCII, by far the commonest byte in numbers and
- * punctuation, is copied or dropped without decoding; everything else is
- * decoded strictly (uwidth_decode, the decoder the lexer and the caret
- * renderer use, so all three agree on where characters start). */
+/* The fast path for 3-byte characters (U+0800..U+FFFF: all of CJK, the
+ * full-width forms, nearly every non-ASCII character of a 说明).  A bit per
+ * code point says whether put_cp would copy the character's own bytes:
+ * not dropped() and no decomposition in utf8proc.  The bits are asked of
+ * utf8proc itself, never typed in, so they follow the library's Unicode
+ * version exactly as put_cp does.  They are filled a page of 256 code
+ * points at a time, on first use, so a short pattern literal pays for its
+ * few pages only.  Overlong forms (U+0000..U+07FF in 3 bytes) and the
+ * surrogates, which the strict decoder refuses, have no bit set and so
+ * take the slow path, which makes them U+FFFD.
+ *
+ * Threads (batch -j2) may fill the same page at once: each computes the
+ * page's words alone and stores them atomically, so both store the same
+ * values; [page_ready] is set with release order after the words, read
+ * with acquire order before them. */
+#define NORM_PAGE_SHIFT 8 // 256 code points per page
+#define NORM_PAGES (0x10000 >> NORM_PAGE_SHIFT)
+#define NORM_PAGE_WORDS ((1 << NORM_PAGE_SHIFT) / 64)
+static atomic_uchar page_ready[NORM_PAGES];
+static atomic_uint_least64_t self_bits[0x10000 / 64];
+
+/* Computes and publishes the bits of page [page]. */
+static void fill_page(uint32_t page) {
+  for (uint32_t w = 0; w < NORM_PAGE_WORDS; w++) {
+    uint64_t word = 0;
+    for (uint32_t b = 0; b < 64; b++) {
+      int32_t cp = (int32_t)((page << NORM_PAGE_SHIFT) + w * 64 + b);
+      bool self = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) &&
+                  !dropped(cp) &&
+                  utf8proc_get_property(cp)->decomp_seqindex == UINT16_MAX;
+      if (self)
+        word |= (uint64_t)1 << b;
+    }
+    atomic_store_explicit(&self_bits[page * NORM_PAGE_WORDS + w], word,
+                          memory_order_relaxed);
+  }
+  atomic_store_explicit(&page_ready[page], 1, memory_order_release);
+}
+
+/* True when the code point [cp] (< 0x10000), read from 3 bytes, is its own
+ * normal form: put_cp would copy its bytes unchanged. */
+static inline bool self3(uint32_t cp) {
+  uint32_t page = cp >> NORM_PAGE_SHIFT;
+  if (!atomic_load_explicit(&page_ready[page], memory_order_acquire))
+    fill_page(page);
+  uint64_t word =
+      atomic_load_explicit(&self_bits[cp / 64], memory_order_relaxed);
+  return (word >> (cp % 64)) & 1;
+}
+
+/* Copies, from input offset [i] on, the longest run of characters that are
+ * their own normal form (ASCII other than white space, and the 3-byte
+ * characters self3 admits), dropping the ASCII white space inside it;
+ * returns the offset where the run stops.  Such a run never writes more
+ * bytes than it reads, so it is cut where the input would outgrow the room
+ * left in [o]: the loop needs no capacity test, and the caller's general
+ * path (put, which grows) takes the character after the cut.  Kept apart
+ * from put_cp so the compiler holds the output cursors in registers. */
+static uint32_t copy_run(Out *o, const char *in, uint32_t i, uint32_t len,
+                         uint32_t base) {
+  const unsigned char *s = (const unsigned char *)in;
+  uint32_t room = o->cap - o->len;
+  uint32_t end = len - i > room ? i + room : len;
+  char *t = o->text + o->len;
+  char *t0 = t;
+  uint32_t *m = o->map ? o->map + o->len : NULL;
+  while (i < end) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c != ' ' && (c < '\t' || c > '\r')) {
+        *t++ = (char)c;
+        if (m)
+          *m++ = base + i;
+      }
+      i++;
+      continue;
+    }
+    if (c < 0xE0 || c >= 0xF0 || end - i < 3)
+      break;
+    unsigned char c1 = s[i + 1], c2 = s[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+      break;
+    uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(c1 & 0x3F) << 6 |
+                  (uint32_t)(c2 & 0x3F);
+    if (!self3(cp))
+      break;
+    t[0] = (char)c;
+    t[1] = (char)c1;
+    t[2] = (char)c2;
+    t += 3;
+    if (m) {
+      m[0] = m[1] = m[2] = base + i;
+      m += 3;
+    }
+    i += 3;
+  }
+  o->len += (uint32_t)(t - t0);
+  return i;
+}
+
+/* Walks the input once.  Runs of characters that are their own normal form
+ * (ASCII, CJK: nearly all of a 说明) are copied by copy_run; each character
+ * it stops at is decoded strictly (uwidth_decode, the decoder the lexer and
+ * the caret renderer use, so all three agree on where characters start)
+ * and goes through put_cp. */
 void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
                bool with_map, Norm *out) {
   Out o;
@@ -137,16 +239,13 @@ void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
                    : NULL;
   uint32_t i = 0;
   while (i < len) {
+    i = copy_run(&o, s, i, len, base);
+    if (i == len)
+      break;
     unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      if (c != ' ' && (c < '\t' || c > '\r')) {
-        if (o.len == o.cap)
-          grow(&o, 1);
-        o.text[o.len] = (char)c;
-        if (o.map)
-          o.map[o.len] = base + i;
-        o.len++;
-      }
+    if (c < 0x80) { // only when copy_run ran out of room
+      if (!dropped(c))
+        put(&o, s + i, 1, base + i);
       i++;
       continue;
     }

@@ -8,9 +8,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "lang/arena.h"
 #include "lang/norm.h"
@@ -199,6 +201,108 @@ static void test_norm_empty_and_blank_text(void **state) {
   assert_int_equal(n.map[0], 7);
 }
 
+/* The 3-byte fast path (copy_run) at the edges of what it may copy, next
+ * to characters it must not: a CJK ideograph copies as itself, a
+ * compatibility ideograph (U+F900 豈 → U+8C48 豈) and a full-width form
+ * are decomposed, invisible characters without a decomposition (U+FEFF,
+ * U+200B) are dropped, and each output byte maps to its own character. */
+static void test_norm_fast_path_edges_and_map(void **state) {
+  // ䷿ U+4DFF 0-2, 一 U+4E00 3-5, BOM 6-8, U+9FFF 9-11, 豈 U+F900 12-14,
+  // ZWSP 15-17, （ 18-20, ꀀ U+A000 21-23, 'x' 24.
+  Norm n = norm(state, "䷿一﻿鿿豈​（ꀀx");
+  assert_string_equal(n.text, "䷿一鿿豈(ꀀx");
+  assert_int_equal(n.len, 17);
+  check_map(&n, 0, 3, 0);
+  check_map(&n, 3, 6, 3);
+  check_map(&n, 6, 9, 9);   // U+9FFF, after the dropped BOM
+  check_map(&n, 9, 12, 12); // 豈 from U+F900
+  assert_int_equal(n.map[12], 18); // ( from （, after the dropped ZWSP
+  check_map(&n, 13, 16, 21);
+  assert_int_equal(n.map[16], 24);
+  assert_int_equal(n.map[17], 25);
+  // Overlong 3-byte forms and surrogates are invalid: one U+FFFD a byte.
+  assert_string_equal(norm(state, "\xE0\x81\x81").text,
+                      "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  assert_string_equal(norm(state, "\xED\xBF\xBF").text,
+                      "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+/* True for what norm.h says the normal form drops, for the reference
+ * below: Unicode White_Space and U+200B, U+00AD, U+2060, U+FEFF. */
+static int ref_dropped(int32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 ||
+         cp == 0xA0 || cp == 0xAD || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+         cp == 0xFEFF;
+}
+
+/* Every 3-byte character, between two CJK ideographs, against utf8proc's
+ * own NFKC of that character with the dropped characters taken out: the
+ * fast path's table of characters that are their own normal form must
+ * say exactly what utf8proc says, and the bytes around must not move. */
+static void test_norm_every_3byte_char_agrees_with_utf8proc(void **state) {
+  for (int32_t cp = 0x800; cp <= 0xFFFF; cp++) {
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+      continue;
+    char in[16] = "中"; // 中 0-2, the character 3-5, 文 6-8
+    utf8proc_encode_char(cp, (utf8proc_uint8_t *)in + 3);
+    memcpy(in + 6, "文", 4);
+    utf8proc_uint8_t *nfkc =
+        utf8proc_NFKC((const utf8proc_uint8_t *)in + 3);
+    assert_non_null(nfkc);
+    // The character's own normal form: NFKC of it alone, in place.
+    char want[64] = "中";
+    size_t w = 3;
+    size_t nfkc_len = strlen((const char *)nfkc);
+    for (size_t i = 0; i < nfkc_len - 3;) { // the last 3 are 文
+      int32_t c;
+      utf8proc_ssize_t k = utf8proc_iterate(nfkc + i, -1, &c);
+      assert_true(k > 0);
+      if (!ref_dropped(c)) {
+        memcpy(want + w, nfkc + i, (size_t)k);
+        w += (size_t)k;
+      }
+      i += (size_t)k;
+    }
+    free(nfkc);
+    memcpy(want + w, "文", 4);
+    Norm n = norm(state, in);
+    if (strcmp(n.text, want) != 0)
+      fail_msg("U+%04X: normal form \"%s\", expected \"%s\"", cp, n.text,
+               want);
+    check_map(&n, 0, 3, 0);
+    check_map(&n, 3, n.len - 3, 3);
+    check_map(&n, n.len - 3, n.len, 6);
+  }
+}
+
+/* A run of copied characters after text that grew: the fast path must stop
+ * where the room left would be outrun and let the general path grow the
+ * buffer, then carry on. */
+static void test_norm_fast_run_after_growth(void **state) {
+  // 200 × ㈠ (600 bytes in, 1000 out) then 400 × 一 (1200 bytes): the
+  // first buffer holds 1800 + 64, so 288 一 fit after the 1000 bytes and
+  // the 289th, at input offset 1464, is where the run must stop.
+  char in[1801];
+  for (int i = 0; i < 200; i++)
+    memcpy(in + 3 * i, "㈠", 3);
+  for (int i = 200; i < 600; i++)
+    memcpy(in + 3 * i, "一", 3);
+  in[1800] = '\0';
+  Norm n = norm(state, in);
+  assert_int_equal(n.len, 2200);
+  for (uint32_t i = 0; i < 200; i++) {
+    assert_memory_equal(n.text + 5 * i, "(一)", 5);
+    check_map(&n, 5 * i, 5 * i + 5, 3 * i);
+  }
+  for (uint32_t i = 0; i < 400; i++) {
+    assert_memory_equal(n.text + 1000 + 3 * i, "一", 3);
+    check_map(&n, 1000 + 3 * i, 1003 + 3 * i, 600 + 3 * i);
+  }
+  assert_int_equal(n.map[2200], 1800);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(
@@ -224,6 +328,12 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_norm_base_offsets_and_no_map,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_norm_empty_and_blank_text, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_norm_fast_path_edges_and_map,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          test_norm_every_3byte_char_agrees_with_utf8proc, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_norm_fast_run_after_growth, setup,
                                       teardown),
   };
   if (argc > 1)
