@@ -55,28 +55,46 @@ typedef struct Ctx {
   const MatchIndex *ix;           // the text's index, or NULL
 } Ctx;
 
-/* The bucket of the character whose bytes start at [c] ([n] of them). */
-static uint32_t bucket(const unsigned char *c, uint32_t n) {
-  uint32_t h = c[0];
-  for (uint32_t i = 1; i < n; i++)
-    h = h * 131 + c[i];
-  return h % MATCH_INDEX_BUCKETS;
-}
-
-/* Bytes of the UTF-8 character whose lead byte is [b]. */
+/* Bytes of the UTF-8 character whose lead byte is [b] (1 for a stray
+ * continuation byte), by the lead byte's high nibble. */
 static uint32_t lead_len(unsigned char b) {
-  return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  static const unsigned char len_by_nibble[16] = {
+      1, 1, 1, 1, 1, 1, 1, 1, // 0xxx: ASCII
+      1, 1, 1, 1,             // 10xx: continuation, stray here
+      2, 2,                   // 110x
+      3,                      // 1110
+      4,                      // 1111 (F8..FF are invalid; the normal form
+                              // has none)
+  };
+  return len_by_nibble[b >> 4];
 }
 
+/* The bucket of the character whose bytes start at [c] ([n] of them, n
+ * >= 1): see MATCH_INDEX_BUCKETS.  For n >= 2 the last two bytes carry the
+ * low 12 bits of the code point (for n == 2 the lead byte's payload bit 5
+ * is 0, so they are the whole code point). */
+static uint32_t bucket(const unsigned char *c, uint32_t n) {
+  if (n == 1)
+    return 4096 + c[0];
+  return (uint32_t)(c[n - 2] & 0x3F) << 6 | (uint32_t)(c[n - 1] & 0x3F);
+}
+
+/* Two passes, count then place (a counting sort by bucket).  The first
+ * keeps each character's bucket (2 bytes a character, in [a] with the
+ * index), so the second only walks the text and places. */
 void match_index(MatchIndex *ix, Arena *a, const char *text, uint32_t len) {
   const unsigned char *t = (const unsigned char *)text;
   ix->start = arena_zalloc(a, (MATCH_INDEX_BUCKETS + 1) * sizeof *ix->start);
+  uint32_t *count = ix->start + 1;
+  uint16_t *bk = arena_alloc(a, ((size_t)len + 1) * sizeof *bk);
   uint32_t n = 0;
   for (uint32_t i = 0; i < len; n++) {
     uint32_t k = lead_len(t[i]);
-    if (i + k > len)
+    if (k > len - i)
       k = len - i;
-    ix->start[bucket(t + i, k) + 1]++;
+    uint32_t b = bucket(t + i, k);
+    bk[n] = (uint16_t)b;
+    count[b]++;
     i += k;
   }
   for (uint32_t b = 0; b < MATCH_INDEX_BUCKETS; b++)
@@ -84,40 +102,83 @@ void match_index(MatchIndex *ix, Arena *a, const char *text, uint32_t len) {
   ix->pos = arena_alloc(a, (size_t)(n + 1) * sizeof *ix->pos);
   uint32_t *fill = arena_alloc(a, MATCH_INDEX_BUCKETS * sizeof *fill);
   memcpy(fill, ix->start, MATCH_INDEX_BUCKETS * sizeof *fill);
-  for (uint32_t i = 0; i < len;) {
+  uint32_t i = 0;
+  for (uint32_t j = 0; j < n; j++) {
+    ix->pos[fill[bk[j]]++] = i;
     uint32_t k = lead_len(t[i]);
-    if (i + k > len)
-      k = len - i;
-    ix->pos[fill[bucket(t + i, k)]++] = i;
-    i += k;
+    i += k < len - i ? k : len - i;
   }
 }
 
-/* The first occurrence at or after [q] (and ending by x->to) of the [n]
- * bytes [lit]: through the index when there is one, else memmem. */
-static const unsigned char *find_lit(const Ctx *x, uint32_t q,
-                                     const char *lit, uint32_t n) {
-  if (q + n > x->to)
-    return NULL;
+/* A literal made ready for searching: [off] is the byte offset in it of
+ * the character looked up in the index, [b] that character's bucket, or
+ * MATCH_INDEX_BUCKETS when the search goes through memmem (no index, or a
+ * literal that is not whole UTF-8, which the index could not answer). */
+typedef struct Probe {
+  const char *lit;
+  uint32_t n;
+  uint32_t off, b;
+} Probe;
+
+// Characters of a literal that probe() weighs: a long literal after a
+// text hole is prepared at every try of the hole, and among the first six
+// characters of a Chinese phrase one is nearly always rare enough.
+#define MATCH_PROBE_CHARS 6
+
+/* Prepares the [n] bytes [lit] (n > 0) for find_lit: of its first
+ * MATCH_PROBE_CHARS characters, picks the one whose bucket lists the fewest
+ * positions in the text.  An
+ * occurrence of the literal at p has that character at p + off, and every
+ * character start is in the index, so looking at those positions alone
+ * finds every occurrence. */
+static Probe probe(const Ctx *x, const char *lit, uint32_t n) {
+  Probe pr = {lit, n, 0, MATCH_INDEX_BUCKETS};
   if (!x->ix)
-    return memmem(x->t + q, x->to - q, lit, n);
-  uint32_t k = lead_len((unsigned char)lit[0]);
-  if (k > n)
-    k = n;
-  uint32_t b = bucket((const unsigned char *)lit, k);
-  uint32_t lo = x->ix->start[b], hi = x->ix->start[b + 1];
-  while (lo < hi) { // the first position >= q
+    return pr;
+  const unsigned char *u = (const unsigned char *)lit;
+  uint32_t best = UINT32_MAX;
+  int chars = 0;
+  for (uint32_t i = 0; i < n && chars < MATCH_PROBE_CHARS; chars++) {
+    uint32_t k = lead_len(u[i]);
+    if (k > n - i || (u[i] & 0xC0) == 0x80)
+      return (Probe){lit, n, 0, MATCH_INDEX_BUCKETS}; // not whole UTF-8
+    uint32_t b = bucket(u + i, k);
+    uint32_t size = x->ix->start[b + 1] - x->ix->start[b];
+    if (size < best) {
+      best = size;
+      pr.off = i;
+      pr.b = b;
+    }
+    i += k;
+  }
+  return pr;
+}
+
+/* The first occurrence of [pr]'s literal at or after [q] and ending by
+ * [end]: through the index when [pr] has a bucket, else memmem. */
+static const unsigned char *find_lit(const Ctx *x, const Probe *pr,
+                                     uint32_t q, uint32_t end) {
+  uint32_t n = pr->n;
+  if (q > end || end - q < n)
+    return NULL;
+  if (pr->b == MATCH_INDEX_BUCKETS)
+    return memmem(x->t + q, end - q, pr->lit, n);
+  const uint32_t *pos = x->ix->pos;
+  uint32_t lo = x->ix->start[pr->b], top = x->ix->start[pr->b + 1];
+  uint32_t hi = top;
+  uint32_t want = q + pr->off; // the first position that can serve
+  while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (x->ix->pos[mid] < q)
+    if (pos[mid] < want)
       lo = mid + 1;
     else
       hi = mid;
   }
-  for (uint32_t i = lo; i < x->ix->start[b + 1]; i++) {
-    uint32_t p = x->ix->pos[i];
-    if (p + n > x->to)
+  for (uint32_t i = lo; i < top; i++) {
+    uint32_t p = pos[i] - pr->off;
+    if (p + n > end)
       return NULL;
-    if (memcmp(x->t + p, lit, n) == 0)
+    if (memcmp(x->t + p, pr->lit, n) == 0)
       return x->t + p;
   }
   return NULL;
@@ -252,10 +313,19 @@ static bool sentence_end(const Ctx *x, uint32_t pos) {
 
 /* Returns the offset of the first 。 in [pos, lim), or [lim]. */
 static uint32_t next_period(const Ctx *x, uint32_t pos, uint32_t lim) {
-  if (pos >= lim)
-    return lim;
-  const unsigned char *f = memmem(x->t + pos, lim - pos, U_PERIOD, 3);
-  return f ? (uint32_t)(f - x->t) : lim;
+  // memchr for the lead byte E3, then the two others: E3 leads only
+  // U+3000..U+3FFF (、。《》 and the like in a 说明), so it rarely stops
+  // falsely, and memmem's set-up costs more than the whole scan here.
+  while (pos < lim && lim - pos >= 3) {
+    const unsigned char *f = memchr(x->t + pos, 0xE3, lim - pos - 2);
+    if (!f)
+      break;
+    pos = (uint32_t)(f - x->t);
+    if (f[1] == 0x80 && f[2] == 0x82)
+      return pos;
+    pos++;
+  }
+  return lim;
 }
 
 /* Moves [pos] back to the start of the character it falls in. */
@@ -296,12 +366,13 @@ static bool match_text(Ctx *x, int i, int h, uint32_t pos) {
     return true;
   }
   const PatItem *lit = &x->alt->items[i + 1];
+  Probe pr = probe(x, lit->lit, lit->len);
   uint32_t q = pos + char_len(x, pos); // non-empty
   while (q <= lim) {
     uint32_t hay_end = lim + lit->len < x->to ? lim + lit->len : x->to;
     if (q + lit->len > hay_end)
       return false;
-    const unsigned char *f = memmem(x->t + q, hay_end - q, lit->lit, lit->len);
+    const unsigned char *f = find_lit(x, &pr, q, hay_end);
     if (!f)
       return false;
     q = (uint32_t)(f - x->t);
@@ -446,7 +517,7 @@ static bool may_start(HoleKind k, unsigned char c) {
 /* Finds the leftmost match of the current alternative whose start is at most
  * [limit]; stores its start in [*start].  How candidates are found depends
  * on the first item:
- *   - a literal: each memmem hit;
+ *   - a literal: each hit of it (find_lit);
  *   - a figure, integer or date hole: each position where one may start;
  *   - a text hole: each hit of the literal after it; the text reaches back
  *     to the start of its sentence (just after the previous 。, or [from]),
@@ -466,9 +537,10 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   const PatItem *first = &x->alt->items[0];
   const unsigned char *t = x->t;
   if (first->kind == PIT_LIT) {
+    Probe pr = probe(x, first->lit, first->len);
     uint32_t q = x->from;
     while (q <= limit && q + first->len <= x->to) {
-      const unsigned char *f = find_lit(x, q, first->lit, first->len);
+      const unsigned char *f = find_lit(x, &pr, q, x->to);
       if (!f || (uint32_t)(f - t) > limit)
         return false;
       q = (uint32_t)(f - t);
@@ -483,13 +555,14 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   HoleKind kind = x->p->holes[first->hole].kind;
   if (kind != HOLE_TEXT && x->alt->n > 1 && x->alt->items[1].kind == PIT_LIT) {
     // A figure then literal text ("{金额}万元,占本年收入{占比}%"): find the
-    // literal with memmem, then the figure that ends right before it, so
+    // literal (find_lit), then the figure that ends right before it, so
     // the text is not tried at every digit.  Figures do not overlap, so the
     // first hit that matches has the earliest start.
     const PatItem *lit = &x->alt->items[1];
+    Probe pr = probe(x, lit->lit, lit->len);
     uint32_t q = x->from;
     while (q + lit->len <= x->to) {
-      const unsigned char *f = find_lit(x, q, lit->lit, lit->len);
+      const unsigned char *f = find_lit(x, &pr, q, x->to);
       if (!f)
         return false;
       q = (uint32_t)(f - t);
@@ -520,9 +593,10 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   int h = first->hole;
   uint32_t sent = x->from;    // start of the sentence holding [scanned]
   uint32_t scanned = x->from; // periods before here are accounted for
+  Probe pr = probe(x, lit->lit, lit->len);
   uint32_t q = x->from;
   while (q + lit->len <= x->to) {
-    const unsigned char *f = memmem(t + q, x->to - q, lit->lit, lit->len);
+    const unsigned char *f = find_lit(x, &pr, q, x->to);
     if (!f)
       return false;
     q = (uint32_t)(f - t);

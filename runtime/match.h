@@ -1,8 +1,8 @@
 /* runtime/match.h -- finding a claim pattern in normalised narrative text
  * (prefix match_).  Linear in the text for a pattern that starts with a
- * literal (the literal is searched with memmem, then the rest is matched from
- * there); a pattern that starts with a hole is tried only where such a hole
- * can start.  Holes never backtrack beyond their own extent, so a match costs
+ * literal (the literal is looked up in the index, or searched with memmem,
+ * then the rest is matched from there); a pattern that starts with a hole
+ * is tried only where such a hole can start.  Holes never backtrack beyond their own extent, so a match costs
  * at most O(pattern × PATTERN_MAX_TEXT) per candidate start. */
 #ifndef FISC_MATCH_H
 #define FISC_MATCH_H
@@ -26,12 +26,17 @@ typedef struct Match {
 bool match_find(const Pattern *p, const char *text, uint32_t from,
                 uint32_t to, Match *m);
 
-// Buckets of a MatchIndex: characters hashed by their UTF-8 bytes.
-#define MATCH_INDEX_BUCKETS 4096
+// Buckets of a MatchIndex.  A character of two or more bytes goes to the
+// low 12 bits of its code point (4096 buckets: the CJK ideographs spread
+// evenly, about five to a bucket); a one-byte character gets one of 256
+// buckets of its own, so the digits and commas of every figure never share
+// a bucket with a CJK character.
+#define MATCH_INDEX_BUCKETS (4096 + 256)
 
 /* Where each character of a text starts, bucketed by the character: a
- * claim's literal is then looked for only where its first character stands,
- * not by scanning the whole text again for each of the suite's claims. */
+ * claim's literal is then looked for only where its rarest character
+ * stands (the one whose bucket is smallest), not by scanning the whole text
+ * again for each of the suite's claims. */
 typedef struct MatchIndex {
   uint32_t *start; // MATCH_INDEX_BUCKETS + 1 offsets into pos
   uint32_t *pos;   // character starts, bucket by bucket, ascending

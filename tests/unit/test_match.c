@@ -53,13 +53,44 @@ static Pattern *compile(void **state, const char *pat) {
   return p;
 }
 
-/* Searches the whole of [text] for [pat]. */
+/* Asserts that two searches agree: found or not, and the same match. */
+static void check_same(bool found, const Match *m, bool found2,
+                       const Match *m2) {
+  assert_int_equal(found, found2);
+  if (!found)
+    return;
+  assert_int_equal(m->start, m2->start);
+  assert_int_equal(m->end, m2->end);
+  assert_int_equal(m->alt, m2->alt);
+  for (int h = 0; h < PATTERN_MAX_HOLES; h++) {
+    assert_int_equal(m->bound[h], m2->bound[h]);
+    if (!m->bound[h])
+      continue;
+    assert_int_equal(m->hole_start[h], m2->hole_start[h]);
+    assert_int_equal(m->hole_end[h], m2->hole_end[h]);
+  }
+}
+
+/* match_find over [from, to) of [t]'s text, and the same search through a
+ * MatchIndex of the text (the path claims take), which must agree. */
+static bool search(void **state, const Try *t, uint32_t from, uint32_t to,
+                   Match *m) {
+  MatchIndex ix;
+  match_index(&ix, *state, t->n.text, t->n.len);
+  Match m2;
+  bool found = match_find(t->p, t->n.text, from, to, m);
+  bool found2 = match_find_indexed(t->p, t->n.text, &ix, from, to, &m2);
+  check_same(found, m, found2, &m2);
+  return found;
+}
+
+/* Searches the whole of [text] for [pat], with and without an index. */
 static Try find(void **state, const char *pat, const char *text) {
   Try t;
   t.p = compile(state, pat);
   t.orig = text;
   norm_text(*state, text, (uint32_t)strlen(text), 0, true, &t.n);
-  t.found = match_find(t.p, t.n.text, 0, t.n.len, &t.m);
+  t.found = search(state, &t, 0, t.n.len, &t.m);
   return t;
 }
 
@@ -337,7 +368,7 @@ static void test_match_leading_text_hole(void **state) {
   check_orig(&t, "名称", "1.网络");
   // The next one, searching from the end of the first.
   Match m2;
-  assert_true(match_find(t.p, t.n.text, t.m.end, t.n.len, &m2));
+  assert_true(search(state, &t, t.m.end, t.n.len, &m2));
   t.m = m2;
   check_bound(&t, "名称", "2.办公后勤保障经费");
   check_bound(&t, "执行", "19.29");
@@ -408,17 +439,52 @@ static void test_match_window(void **state) {
   check_bound(&t, "x", "5");
   // From the end of the first match: the second one.
   Match m;
-  assert_true(match_find(t.p, t.n.text, t.m.end, t.n.len, &m));
+  assert_true(search(state, &t, t.m.end, t.n.len, &m));
   t.m = m;
   check_bound(&t, "x", "6");
   // A match must end by [to].
-  assert_false(match_find(t.p, t.n.text, t.m.start, t.m.end - 1, &m));
-  assert_true(match_find(t.p, t.n.text, t.m.start, t.m.end, &m));
+  assert_false(search(state, &t, t.m.start, t.m.end - 1, &m));
+  assert_true(search(state, &t, t.m.start, t.m.end, &m));
   // An empty or inverted window finds nothing.
-  assert_false(match_find(t.p, t.n.text, 3, 3, &m));
-  assert_false(match_find(t.p, t.n.text, 5, 3, &m));
+  assert_false(search(state, &t, 3, 3, &m));
+  assert_false(search(state, &t, 5, 3, &m));
   // Not found at all.
   assert_false(find(state, "合计{x}亿元", text).found);
+}
+
+/* The index looks a literal up by its rarest character, not its first:
+ * here 占 (twice in the text) rather than 万, 元 or ',' (three times each).
+ * A search from inside a match must not return that match, although its
+ * 占 stands after the start of the search. */
+static void test_match_index_rarest_character(void **state) {
+  const char *text = "收入1万元,增长2%。支出3万元,占4%。其他5万元,占6%。";
+  Try t = find(state, "万元,占{b}%", text);
+  check_bound(&t, "b", "4");
+  Match m;
+  assert_true(search(state, &t, t.m.start + 1, t.n.len, &m));
+  assert_true(m.start > t.m.start);
+  t.m = m;
+  check_bound(&t, "b", "6");
+  // A figure first, the literal after it: the same two, in order.
+  t = find(state, "{a}万元,占{b}%", text);
+  check_bound(&t, "a", "3");
+  assert_true(search(state, &t, t.m.start + 1, t.n.len, &m));
+  t.m = m;
+  check_bound(&t, "a", "5");
+  // A window one byte short of the last match finds nothing.
+  assert_false(search(state, &t, t.m.start, t.m.end - 1, &m));
+}
+
+/* A text hole stops at 。 but not at the other characters led by the byte
+ * E3 (、《》), which next_period looks for first. */
+static void test_match_text_hole_stops_only_at_period(void **state) {
+  Try t = find(state, "因为{r:text}。", "因为《办法》、〈细则〉修订。后文");
+  check_bound(&t, "r", "《办法》、〈细则〉修订");
+  t = find(state, "因为{r:text}", "因为甲、乙。丙");
+  check_bound(&t, "r", "甲、乙");
+  // A 。 in the last three bytes of the text.
+  t = find(state, "因为{r:text}", "因为甲、乙。");
+  check_bound(&t, "r", "甲、乙");
 }
 
 int main(int argc, char **argv) {
@@ -454,6 +520,10 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_match_escaped_characters, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_match_window, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_index_rarest_character,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          test_match_text_hole_stops_only_at_period, setup, teardown),
   };
   if (argc > 1)
     cmocka_set_test_filter(argv[1]);
