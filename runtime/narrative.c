@@ -3,7 +3,6 @@
  * from the heading hierarchy 第X部分 → 一、 → （一） → 1. → （1）, recognised
  * on the ORIGINAL lines (the normal form has no line breaks).  It neither
  * reads files nor decodes GBK (the loader does) nor matches claims. */
-#define _GNU_SOURCE // memmem
 #include "runtime/narrative.h"
 
 #include <string.h>
@@ -186,6 +185,7 @@ static int scan_lines(const Src *src, Section *out, int cap) {
         out[n].end = end;
         out[n].line = line;
         out[n].title = NULL;
+        out[n].title_len = 0;
       }
       n++;
     }
@@ -209,9 +209,24 @@ typedef struct SectionCache {
   } e[SECTION_CACHE_SIZE];
 } SectionCache;
 
+/* Returns the first index in [lo, hi) whose entry in [map] is at least
+ * [off], or [hi].  The offset map never decreases, so a binary search
+ * answers what a walk over every normalised byte would. */
+static uint32_t first_at(const uint32_t *map, uint32_t lo, uint32_t hi,
+                         uint32_t off) {
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (map[mid] < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* Builds the normal form, then the outline in three steps: find the
- * heading lines (original offsets), turn offsets into normalised ones with
- * one forward walk over the offset map (it never decreases), and close each
+ * heading lines (original offsets), turn offsets into normalised ones by
+ * binary search in the offset map (it never decreases), and close each
  * section at the next heading of the same or a higher level (a stack of
  * open sections, so the whole pass is linear). */
 void narrative_build(Narrative *n, Src *src, Arena *a) {
@@ -231,16 +246,16 @@ void narrative_build(Narrative *n, Src *src, Arena *a) {
   int depth = 0;
   for (int i = 0; i < n->n_sections; i++) {
     Section *sec = &n->sections[i];
-    // First normalised byte produced at or after the original offset.
-    while (k < n->norm.len && map[k] < sec->start)
-      k++;
+    // First normalised byte produced at or after the original offset;
+    // headings come in document order, so the search starts at the last.
+    k = first_at(map, k, n->norm.len, sec->start);
     uint32_t start = k;
-    uint32_t e = k;
-    while (e < n->norm.len && map[e] < sec->end)
-      e++;
+    uint32_t e = first_at(map, k, n->norm.len, sec->end);
     sec->start = start;
     sec->end = n->norm.len;
     sec->title = arena_strndup(a, n->norm.text + start, e - start);
+    // strlen, not e - start: a NUL byte in the line ends the title string.
+    sec->title_len = (uint32_t)strlen(sec->title);
     while (depth > 0 && n->sections[open[depth - 1]].level >= sec->level)
       n->sections[open[--depth]].end = start;
     open[depth++] = i;
@@ -250,7 +265,7 @@ void narrative_build(Narrative *n, Src *src, Arena *a) {
 /* A heading's section holds more than its own heading line: a table of
  * contents entry (followed at once by the next entry) does not. */
 static bool has_body(const Section *sec) {
-  return sec->end > sec->start + (uint32_t)strlen(sec->title);
+  return sec->end > sec->start + sec->title_len;
 }
 
 static int section_lookup(const Narrative *n, const char *title, uint32_t len,
@@ -276,6 +291,22 @@ int narrative_section(const Narrative *n, const char *title, uint32_t len,
  * body, the highest in the hierarchy (一、 before （一） before 1.), then the
  * first.  So "机关运行经费" is the part 十、机关运行经费支出情况, not the 名词解释
  * entry （十七）机关运行经费：…, and a 目录 line never captures a claim. */
+/* True when the [hn] bytes at [h] contain the [nn] bytes at [nd] (nn > 0).
+ * Headings are a few dozen bytes: the first byte found with memchr and the
+ * rest compared beats memmem, whose set-up costs more than such a scan. */
+static bool contains(const char *h, size_t hn, const char *nd, size_t nn) {
+  const char *end = h + hn;
+  while ((size_t)(end - h) >= nn) {
+    const char *f = memchr(h, nd[0], (size_t)(end - h) - nn + 1);
+    if (!f)
+      return false;
+    if (memcmp(f + 1, nd + 1, nn - 1) == 0)
+      return true;
+    h = f + 1;
+  }
+  return false;
+}
+
 static int section_lookup(const Narrative *n, const char *title, uint32_t len,
                           Arena *a) {
   Norm q;
@@ -283,10 +314,10 @@ static int section_lookup(const Narrative *n, const char *title, uint32_t len,
   int best = -1;
   for (int i = 0; i < n->n_sections; i++) {
     const Section *sec = &n->sections[i];
-    size_t tlen = strlen(sec->title);
+    size_t tlen = sec->title_len;
     if (tlen < q.len || !has_body(sec) ||
         (best >= 0 && sec->level >= n->sections[best].level) ||
-        !memmem(sec->title, tlen, q.text, q.len))
+        (q.len > 0 && !contains(sec->title, tlen, q.text, q.len)))
       continue;
     best = i;
   }

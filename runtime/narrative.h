@@ -19,6 +19,7 @@
 typedef struct Section {
   int level;          // 1 第X部分, 2 一、, 3 （一）, 4 1., 5 （1）
   const char *title;  // the heading line, normalised, NUL-terminated
+  uint32_t title_len; // its bytes (section lookups compare many titles)
   uint32_t start;     // normalised offset of the heading
   uint32_t end;       // normalised offset where the section ends (the next
                       // heading of the same or a higher level, or the end)

@@ -300,6 +300,35 @@ static void test_narrative_section_lookups_are_remembered(void **state) {
   assert_int_equal(find_section(f, "四、"), -1);
 }
 
+/* A title is found anywhere in a heading, also after a false start on its
+ * first byte (财 of 财务 before 财政, 收 of 收入 before 收支) and at the very
+ * end of the heading; a title longer than any heading is found nowhere.
+ * Headings, their titles and their starts are mapped through blank lines
+ * and full-width forms (the normalised start is where the heading's own
+ * bytes begin). */
+static void test_narrative_title_search_and_offsets(void **state) {
+  Fixture *f = *state;
+  Narrative *n = build(f, "  前言\n\n一、财务与财政拨款收入收支情况\n正文\n"
+                          "\u3000（二）收入\n正文\n");
+  int both = on_line(n, 3), second = on_line(n, 5);
+  assert_int_equal(find_section(f, "财政拨款"), both);
+  assert_int_equal(find_section(f, "收支情况"), both);
+  assert_int_equal(find_section(f, "况"), both);
+  assert_int_equal(find_section(f, "(二)收入"), second);
+  assert_int_equal(find_section(f, "一、财务与财政拨款收入收支情况正文"), -1);
+  // "前言" 0-5, "一、…" starts at normalised byte 6; the second heading
+  // at the byte after "正文".
+  const Section *a = &n->sections[both], *b = &n->sections[second];
+  assert_int_equal(a->start, 6);
+  assert_string_equal(a->title, "一、财务与财政拨款收入收支情况");
+  assert_int_equal(a->title_len, strlen(a->title));
+  assert_int_equal(b->start, a->start + a->title_len + 6);
+  assert_string_equal(b->title, "(二)收入");
+  // （二） lies inside 一、: both run to the end of the text.
+  assert_int_equal(a->end, n->norm.len);
+  assert_int_equal(b->end, n->norm.len);
+}
+
 static void test_narrative_section_ends(void **state) {
   Narrative *n = build(*state, "第一部分 A\n一、B\n（一）C\n1.D\n（1）E\n"
                                "2.F\n（二）G\n二、H\n第二部分 I\n正文\n");
@@ -360,6 +389,8 @@ int main(int argc, char **argv) {
           test_narrative_seed_wrapped_lines_are_not_headings, setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_heading_forms, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(
+          test_narrative_title_search_and_offsets, setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_section_ends, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(
