@@ -7,6 +7,9 @@
  * diag.c) hand it one line's bytes at a time. */
 #include "lang/uwidth.h"
 
+#include <stdbool.h>
+#include <string.h>
+
 #include <utf8proc.h>
 
 #include "lang/buf.h"
@@ -68,6 +71,49 @@ size_t uwidth_decode(const char *s, size_t n, int32_t *cp) {
   }
   *cp = c;
   return (size_t)trail + 1;
+}
+
+/* Lead bytes E1..EC and EE..EF begin only valid 3-byte forms (no overlong,
+ * no surrogate) whenever two continuation bytes follow; E0 and ED, which
+ * have both, and all other non-ASCII leads take the strict decoder. */
+static bool plain_lead3(unsigned char c) {
+  return (c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF;
+}
+
+size_t uwidth_valid_prefix(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = u[i];
+    if (c < 0x80) {
+      // A run of ASCII, eight bytes at a time, then the odd ones.
+      for (i++; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        if (w & 0x8080808080808080u)
+          break;
+      }
+      while (i < n && u[i] < 0x80)
+        i++;
+      continue;
+    }
+    if (plain_lead3(c) && n - i >= 3) {
+      // A run of 3-byte characters (CJK text).  b ^ 0x80 < 0x40 exactly
+      // for a continuation byte 80..BF.
+      do {
+        if (((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) >= 0x40)
+          return i; // the decoder would refuse this lead byte too
+        i += 3;
+      } while (n - i >= 3 && plain_lead3(u[i]));
+      continue;
+    }
+    int32_t cp;
+    size_t k = uwidth_decode(s + i, n - i, &cp);
+    if (cp < 0)
+      return i;
+    i += k;
+  }
+  return n;
 }
 
 /* True for the C0 controls and DEL, which are drawn as Control Pictures. */

@@ -32,6 +32,11 @@ static inline size_t uwidth_decode_fast(const char *s, size_t n,
   return uwidth_decode(s, n, cp);
 }
 
+/* Returns the length of the longest prefix of [s] ([n] bytes) that is
+ * valid UTF-8 in uwidth_decode's strict sense: [n] when all of it is,
+ * else the offset of the first invalid byte.  Eight ASCII bytes and the
+ * common 3-byte characters are checked without decoding. */
+size_t uwidth_valid_prefix(const char *s, size_t n);
 /* Returns the display width of code point [cp] (not tab; -1 = invalid). */
 int uwidth_cp(int32_t cp);
 /* Returns the 0-based display column reached after the [n] bytes at [s] when

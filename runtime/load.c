@@ -60,24 +60,6 @@ static void replace_bytes(Src *src, char *bytes, size_t len) {
   src->n_lines = 0;
 }
 
-/* Returns the offset of the first byte of [s] that is not part of a valid
- * UTF-8 character (RFC 3629, as uwidth_decode checks it), or [len]. */
-static size_t utf8_valid_prefix(const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    if ((unsigned char)s[i] < 0x80) {
-      i++;
-      continue;
-    }
-    int32_t cp;
-    size_t k = uwidth_decode_fast(s + i, len - i, &cp);
-    if (cp < 0)
-      return i;
-    i += k;
-  }
-  return len;
-}
-
 /* Converts the bytes of [src] from GB18030 (a superset of GBK and GB2312,
  * what Chinese Excel writes as “CSV(逗号分隔)”) to UTF-8.  Returns false,
  * leaving [src] untouched, if they are not valid GB18030.  GB18030 never
@@ -200,7 +182,7 @@ static bool decode(Src *src, Diags *d, bool table) {
     memmove(src->bytes, src->bytes + 3, len - 3 + 1);
     replace_bytes(src, src->bytes, len - 3);
   }
-  size_t bad = utf8_valid_prefix(src->bytes, src->len);
+  size_t bad = uwidth_valid_prefix(src->bytes, src->len);
   if (bad == src->len)
     return true;
   // A UTF-8 byte-order mark says what the file meant to be: do not guess.

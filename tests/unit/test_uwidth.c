@@ -157,6 +157,82 @@ static void test_uwidth_render_drops_bidi_controls(void **state) {
   assert_string_equal(b->s, "a合b");
 }
 
+// The reference: uwidth_decode one character at a time.
+static size_t valid_prefix_slowly(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int32_t cp;
+    size_t k = uwidth_decode(s + i, n - i, &cp);
+    if (cp < 0)
+      return i;
+    i += k;
+  }
+  return n;
+}
+
+static void test_uwidth_valid_prefix_edges(void **state) {
+  (void)state;
+  static const struct {
+    const char *s;
+    size_t want;
+  } cases[] = {
+      {"", 0},
+      {"abcdefgh", 8},
+      {"abcdefg\xE4", 7},             // 一 cut short at the very end
+      {"abcdefgh\xE4\xB8", 8},         // after a whole ASCII word
+      {"一般公共预算", 18},
+      {"\xE0\x80\x80", 0},             // overlong three-byte form
+      {"ab\xE0\xA0\x80", 5},            // U+0800, the smallest E0 form
+      {"\xED\xA0\x80", 0},             // a surrogate
+      {"\xED\x9F\xBF", 3},             // U+D7FF, just below them
+      {"\xEF\xBF\xBF", 3},             // U+FFFF
+      {"\xEC\x80\x41", 0},             // a continuation byte missing
+      {"\xF4\x90\x80\x80", 0},         // above U+10FFFF
+      {"\xF0\x9F\x98\x80x", 5},        // an emoji, four bytes
+      {"\xC0\xAF", 0},                 // overlong two-byte '/'
+      {"12345678\xC2\xA0" "12345678\xFF", 18},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    size_t n = strlen(cases[k].s);
+    assert_int_equal(valid_prefix_slowly(cases[k].s, n), cases[k].want);
+    assert_int_equal(uwidth_valid_prefix(cases[k].s, n), cases[k].want);
+  }
+}
+
+static void test_uwidth_valid_prefix_agrees_with_decode(void **state) {
+  (void)state;
+  /* Random byte strings weighted towards UTF-8 lead and continuation bytes:
+   * the fast check must stop exactly where decoding does. */
+  static const unsigned char pick[] = {'a',  ' ',  '7',  0x80, 0x8F, 0x9F,
+                                       0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE1,
+                                       0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0,
+                                       0xF4, 0xF5, 0xC0, 0xFF, 0xB8};
+  uint64_t st = 88172645463325252u;
+  char buf[40];
+  for (int round = 0; round < 200000; round++) {
+    st ^= st << 13;
+    st ^= st >> 7;
+    st ^= st << 17;
+    size_t n = st % sizeof buf;
+    uint64_t r = st;
+    for (size_t i = 0; i < n; i++) {
+      if (i % 8 == 0) {
+        st ^= st << 13;
+        st ^= st >> 7;
+        st ^= st << 17;
+        r = st;
+      }
+      buf[i] = (char)pick[(r & 0xFF) % sizeof pick];
+      r >>= 8;
+    }
+    size_t want = valid_prefix_slowly(buf, n);
+    size_t got = uwidth_valid_prefix(buf, n);
+    if (got != want)
+      fail_msg("round %d: %zu bytes, fast %zu, decode %zu", round, n, got,
+               want);
+  }
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_uwidth_ascii_is_one_column, setup,
@@ -185,6 +261,8 @@ int main(int argc, char **argv) {
           test_uwidth_render_keeps_marks_and_ambiguous, setup, teardown),
       cmocka_unit_test_setup_teardown(test_uwidth_render_drops_bidi_controls,
                                       setup, teardown),
+      cmocka_unit_test(test_uwidth_valid_prefix_edges),
+      cmocka_unit_test(test_uwidth_valid_prefix_agrees_with_decode),
   };
   if (argc > 1)
     cmocka_set_test_filter(argv[1]);
