@@ -394,7 +394,48 @@ static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
  * EXPONENT, a particular kind of trailing junk), then GROUPING, then
  * TOO_LONG.  Digits are required on both sides of a point: ".5" and "5."
  * are refused, as no table or rule writes them and they often mark a typo. */
+/* The common case of num_parse in one pass: an optional '-', at most 18
+ * digits with at most one '.' between digits, nothing else (no blanks, no
+ * separators).  Returns NULL for anything else, which the general parser
+ * then reads (or rejects) the long way. */
+static Num *parse_plain(Arena *a, const char *s, size_t len) {
+  size_t i = len > 0 && s[0] == '-';
+  bool neg = i == 1;
+  size_t start = i;
+  int64_t v = 0;
+  int digits = 0;
+  int dec = -1; // digits after the point, -1 before it
+  for (; i < len; i++) {
+    char c = s[i];
+    if (is_digit(c)) {
+      if (++digits > NUM_SMALL_MAX_SCALE)
+        return NULL; // before v could overflow
+      v = v * 10 + (c - '0');
+      if (dec >= 0)
+        dec++;
+    } else if (c == '.' && dec < 0 && i > start && i + 1 < len) {
+      dec = 0;
+    } else {
+      return NULL;
+    }
+  }
+  if (digits == 0 || !small_form_on)
+    return NULL;
+  if (dec < 0)
+    dec = 0;
+  v = neg ? -2 * v : 2 * v;
+  bool none = dec == 0 && v == 0; // a bare "0" is exact (make_leaf)
+  Num *x = new_small(a, v, none ? v : v - 1, none ? v : v + 1, dec, none);
+  x->dec = dec;
+  return x;
+}
+
 Num *num_parse(Arena *a, const char *s, size_t len, NumParseError *err) {
+  Num *fast = parse_plain(a, s, len);
+  if (fast) {
+    *err = NUM_OK;
+    return fast;
+  }
   gmp_use(a);
   size_t i = 0;
   size_t end = len;

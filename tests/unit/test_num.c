@@ -815,6 +815,33 @@ static Num *apply(Arena *a, int op, const Num *x, const Num *y, int k) {
   }
 }
 
+static void test_num_parse_fast_and_general_agree(void **state) {
+  Fix *fx = *state;
+  /* The one-pass reader of plain figures and the general parser (with the
+   * small form off) accept, reject and read the same texts. */
+  static const char *texts[] = {
+      "0", "-0", "0.00", "-0.00", "7", "-7", "1118.78", "-3.50", "007",
+      "5.", ".5", "-.5", "-", "", "1.2.3", "--1", "+1", "1,234.5", " 12 ",
+      "1e3", "12a", "999999999999999999", "-999999999999999999",
+      "1000000000000000000", "99999999999999999.9", "0.000000000000000001",
+      "0.0000000000000000001", "1234567890123456789012345678901234567890"};
+  for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+    const char *t = texts[k];
+    NumParseError es = NUM_OK, eb = NUM_OK;
+    num_set_small_form(true);
+    Num *xs = num_parse(&fx->arena, t, strlen(t), &es);
+    num_set_small_form(false);
+    Num *xb = num_parse(&fx->arena, t, strlen(t), &eb);
+    num_set_small_form(true);
+    if ((xs == NULL) != (xb == NULL) || es != eb)
+      fail_msg("\"%s\": fast %s (%s), general %s (%s)", t, xs ? "ok" : "refused",
+               num_parse_error_str(es), xb ? "ok" : "refused",
+               num_parse_error_str(eb));
+    if (xs)
+      assert_string_equal(observe(fx, xs), observe(fx, xb));
+  }
+}
+
 static void test_num_small_form_agrees_with_gmp(void **state) {
   Fix *fx = *state;
   /* The same random computations done once with the small form on and once
@@ -938,6 +965,7 @@ int main(int argc, char **argv) {
       T(test_num_small_and_big_mix),
       T(test_num_small_abs_of_straddling_interval),
       T(test_num_small_scale_limits),
+      T(test_num_parse_fast_and_general_agree),
       T(test_num_small_form_agrees_with_gmp),
       T(test_num_arena_reset_releases),
   };
