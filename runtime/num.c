@@ -221,6 +221,13 @@ static int cmp_small(int64_t n, int s, int64_t m, int t) {
   return (p > q) - (p < q);
 }
 
+/* Compares the rational [q] with n/(2·10^scale) (<0, 0, >0) without
+ * building the second: 2·10^18 still fits an unsigned long. */
+static int cmp_q_small(mpq_srcptr q, int64_t n, int scale) {
+  int c = mpq_cmp_si(q, (long)n, 2 * (unsigned long)P10[scale]);
+  return (c > 0) - (c < 0);
+}
+
 // Sets [q] to n / (2·10^scale), in lowest terms.
 static void small_q(mpq_t q, int64_t n, int scale) {
   mpz_set_si(mpq_numref(q), (long)n);
@@ -1090,6 +1097,10 @@ Num *num_max(Arena *a, const Num *x, const Num *y) {
 int num_cmp(const Num *x, const Num *y) {
   if (x->small && y->small)
     return cmp_small(x->sv, x->scale, y->sv, y->scale);
+  if (y->small)
+    return cmp_q_small(x->v, y->sv, y->scale);
+  if (x->small)
+    return -cmp_q_small(y->v, x->sv, x->scale);
   View vx, vy;
   view_open(&vx, x);
   view_open(&vy, y);
@@ -1115,6 +1126,14 @@ bool num_approx(const Num *x, const Num *y) {
   if (x->small && y->small)
     return cmp_small(x->slo, x->scale, y->shi, y->scale) <= 0 &&
            cmp_small(y->slo, y->scale, x->shi, x->scale) <= 0;
+  if (x->small) {
+    const Num *t = x; // the big one first
+    x = y;
+    y = t;
+  }
+  if (y->small) // x.lo <= y.hi and y.lo <= x.hi
+    return cmp_q_small(x->lo, y->shi, y->scale) <= 0 &&
+           cmp_q_small(x->hi, y->slo, y->scale) >= 0;
   View vx, vy;
   view_open(&vx, x);
   view_open(&vy, y);
