@@ -479,7 +479,11 @@ static void check_expr(Checker *c, Ast *e) {
       }
       e->type = column_type(&t->cols[e->index]);
     } else if (e->a->type.kind == TY_PRIOR) {
-      // prior.TABLE, prior.说明: last year's submission.
+      // prior.TABLE, prior.说明: last year's submission.  This is the only
+      // way to reach last year's files: `prior` has a type of its own, so
+      // its members are resolved here, never at run time (the evaluator
+      // refuses a member of a `prior` it did not see here).  So what is
+      // marked here is all the loader needs to read of prior/.
       e->prior = true;
       int tix = find_table(c->p, e->name);
       if (tix >= 0) {
@@ -487,6 +491,7 @@ static void check_expr(Checker *c, Ast *e) {
         e->index = tix;
         e->type = ty(TY_TABLE);
         e->type.table = c->p->tables[tix];
+        c->p->prior_tables[tix] = true;
       } else if (strcmp(e->name, CHECK_NARRATIVE) == 0) {
         e->ref = REF_DOC;
         e->index = 0;
@@ -1066,6 +1071,8 @@ bool check_program(Program *p, Ast **items, int n, Diags *d) {
     ntest += items[i]->kind == AST_TEST;
   }
   p->tables = arena_zalloc(&p->arena, (size_t)(nt + 1) * sizeof *p->tables);
+  p->prior_tables = arena_zalloc(&p->arena, (size_t)(nt + 1) *
+                                                sizeof *p->prior_tables);
   p->globals = arena_zalloc(&p->arena, (size_t)(ng + 1) * sizeof *p->globals);
   p->rules = arena_zalloc(&p->arena, (size_t)(nr + 1) * sizeof *p->rules);
   p->dropped = arena_zalloc(&p->arena, (size_t)(nd + 1) * sizeof *p->dropped);

@@ -83,6 +83,10 @@ typedef struct Program {
   int n_dropped;
   Ast **tests;            // AST_TEST blocks (only when loaded with tests)
   int n_tests;
+  // What the suite reads of last year's submission (check.c marks every
+  // `prior.X` it resolves, in rules, lets, messages and tests alike): the
+  // loader reads no other table of prior/.
+  bool *prior_tables;     // prior_tables[i]: `prior.<tables[i]>` is read
 } Program;
 
 // Names of the submission's documents and of last year's submission in

@@ -50,11 +50,13 @@ static void check_unit(Batch *b, int i) {
   d.color = b->o->diag_color;
   Submission s;
   const Program *p = b->p;
-  bool ok = b->o->prior
-                ? load_submission_with_prior(&s, b->paths[i], b->o->prior,
-                                             p->tables, p->n_tables, &d)
-                : load_submission(&s, b->paths[i], p->tables, p->n_tables,
-                                  &d);
+  // Of last year's submission, only the tables the suite reads.
+  LoadOptions lo = {0};
+  lo.prior = b->o->prior;
+  lo.prior_selected = p->prior_tables != NULL;
+  lo.prior_tables = p->prior_tables;
+  bool ok = load_submission_with(&s, b->paths[i], p->tables, p->n_tables, &lo,
+                                 &d);
   buf_add(&u->err, d.out.s, d.out.len);
   if (!ok) {
     u->unreadable = true;

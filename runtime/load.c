@@ -934,26 +934,49 @@ static char *join(Arena *a, const char *dir, const char *file) {
 }
 
 static bool load_submission_inner(Submission *s, const char *dir,
-                                  TableDecl *const *decls, int n, Diags *d);
+                                  TableDecl *const *decls, int n,
+                                  const LoadOptions *o, Diags *d);
+static bool read_prior(Submission *s, const char *dir,
+                       TableDecl *const *decls, int n, const LoadOptions *o,
+                       Diags *d);
 
 bool load_submission(Submission *s, const char *dir, TableDecl *const *decls,
                      int n, Diags *d) {
-  memset(s, 0, sizeof *s);
-  return load_submission_inner(s, dir, decls, n, d);
+  return load_submission_with(s, dir, decls, n, NULL, d);
 }
 
 bool load_submission_with_prior(Submission *s, const char *dir,
                                 const char *prior, TableDecl *const *decls,
                                 int n, Diags *d) {
+  LoadOptions o = {0};
+  o.prior = prior;
+  return load_submission_with(s, dir, decls, n, &o, d);
+}
+
+bool load_submission_with(Submission *s, const char *dir,
+                          TableDecl *const *decls, int n,
+                          const LoadOptions *o, Diags *d) {
+  static const LoadOptions all = {0};
+  if (!o)
+    o = &all;
   memset(s, 0, sizeof *s);
-  s->no_auto_prior = true; // --prior replaces SUBMISSION/prior, unread
-  bool ok = load_submission_inner(s, dir, decls, n, d);
-  return load_prior(s, prior, decls, n, d) && ok;
+  s->no_auto_prior = o->prior != NULL; // --prior replaces SUBMISSION/prior
+  bool ok = load_submission_inner(s, dir, decls, n, o, d);
+  if (o->prior)
+    ok = read_prior(s, o->prior, decls, n, o, d) && ok;
+  return ok;
+}
+
+/* Whether [s] reads its table [i]: last year's only when a rule reads it
+ * (or when [o] does not say which). */
+static bool wants_table(const Submission *s, const LoadOptions *o, int i) {
+  return !s->is_prior || !o->prior_selected || o->prior_tables[i];
 }
 
 /* Reads [dir] into [s], whose is_prior flag is already set. */
 static bool load_submission_inner(Submission *s, const char *dir,
-                                  TableDecl *const *decls, int n, Diags *d) {
+                                  TableDecl *const *decls, int n,
+                                  const LoadOptions *o, Diags *d) {
   bool is_prior = s->is_prior, no_auto = s->no_auto_prior;
   memset(s, 0, sizeof *s);
   s->is_prior = is_prior;
@@ -981,6 +1004,8 @@ static bool load_submission_inner(Submission *s, const char *dir,
     return false;
   }
   for (int i = 0; i < n; i++) {
+    if (!wants_table(s, o, i))
+      continue; // stays NULL: no rule can ask for it
     char *file = arena_sprintf(&s->arena, "%s.csv", decls[i]->name);
     bool absent;
     Src *src = read_data(s, join(&s->arena, dir, file), d, &absent);
@@ -1005,7 +1030,7 @@ static bool load_submission_inner(Submission *s, const char *dir,
   char *prior = join(&s->arena, dir, "prior");
   if (!s->is_prior && !s->no_auto_prior && stat(prior, &st) == 0 &&
       S_ISDIR(st.st_mode))
-    load_prior(s, prior, decls, n, d);
+    read_prior(s, prior, decls, n, o, d);
   return d->n_errors == errors;
 }
 
@@ -1019,6 +1044,15 @@ struct Narrative *load_narrative(Submission *s) {
 
 bool load_prior(Submission *s, const char *dir, TableDecl *const *decls,
                 int n, Diags *d) {
+  static const LoadOptions all = {0};
+  return read_prior(s, dir, decls, n, &all, d);
+}
+
+/* Reads last year's submission [dir] into s->prior (replacing any), as
+ * much of it as [o] asks for. */
+static bool read_prior(Submission *s, const char *dir,
+                       TableDecl *const *decls, int n, const LoadOptions *o,
+                       Diags *d) {
   if (s->prior) {
     load_free(s->prior);
     free(s->prior);
@@ -1029,7 +1063,7 @@ bool load_prior(Submission *s, const char *dir, TableDecl *const *decls,
     exit(2);
   }
   s->prior->is_prior = true; // one year back, no further
-  return load_submission_inner(s->prior, dir, decls, n, d);
+  return load_submission_inner(s->prior, dir, decls, n, o, d);
 }
 
 void load_free(Submission *s) {

@@ -3,7 +3,8 @@
  * A submission is a folder: one <table name>.csv per declared table, and
  * unit.csv (name,code,year or 单位名称,单位编码,年度), the narrative
  * 说明.txt (or 说明.md), decoded like the CSV files, and optionally last
- * year's submission as the folder prior/ (read the same way).  CSV files may be UTF-8
+ * year's submission as the folder prior/ (read the same way, but only the
+ * tables a rule reads: LoadOptions).  CSV files may be UTF-8
  * (with or without BOM) or GBK/GB18030 (detected: not valid UTF-8 -> converted
  * with iconv); UTF-16 is refused with a clear error.  Title lines above the
  * header (表名, 公开03表, 部门：…, 金额单位：万元) are skipped; the 金额单位 is read
@@ -48,6 +49,18 @@ typedef struct Submission {
   bool no_auto_prior;          // do not read dir/prior (--prior was given)
 } Submission;
 
+/* What load_submission_with reads besides the folder itself. */
+typedef struct LoadOptions {
+  const char *prior;        // last year's submission is read from here, not
+                            // from DIR/prior (then not read at all): --prior
+  // Last year's tables that no rule reads are not read at all: they cost
+  // nothing, and a fault in one is not reported (no rule could meet it).
+  // With [prior_selected], last year's table decls[i] is read only when
+  // prior_tables[i]; without it, every table of last year's is read.
+  bool prior_selected;
+  const bool *prior_tables; // [n] flags (Program.prior_tables)
+} LoadOptions;
+
 /* Loads [dir] against the [n] declarations in [decls] (decls[i]->index == i).
  * Returns true when everything was read; false when an error was reported to
  * [d] (the submission cannot be checked).  A declared table whose file is
@@ -63,6 +76,10 @@ struct Narrative *load_narrative(Submission *s);
 bool load_submission_with_prior(Submission *s, const char *dir,
                                 const char *prior, TableDecl *const *decls,
                                 int n, Diags *d);
+/* load_submission with the choices in [o] (NULL: as load_submission). */
+bool load_submission_with(Submission *s, const char *dir,
+                          TableDecl *const *decls, int n,
+                          const LoadOptions *o, Diags *d);
 /* Loads last year's submission from [dir] into s->prior (replacing the
  * prior/ folder's, if any): `--prior PATH`.  Returns false after reporting
  * errors. */

@@ -43,6 +43,8 @@ typedef struct Fixture {
   Buf out;          // report_text
   Buf tmp;          // generated data
   ScratchDir tmp_dir; // the temporary folder the test runs in
+  bool prior_by_rules; // run() reads only the prior tables the rules read,
+                       // as `fisc check` does
 } Fixture;
 
 static int setup(void **state) {
@@ -79,8 +81,9 @@ static void write_file(const char *path, const char *text) {
 }
 
 /* Writes [rules] to r.fisc and the files given as (name, text) pairs, ending
- * with NULL, to the folder sub/; compiles, loads and runs them, and renders
- * the text report into f->out.  Nothing may be reported on the way. */
+ * with NULL, to the folder sub/ (a name "prior/X" makes sub/prior); compiles,
+ * loads and runs them, and renders the text report into f->out.  Nothing may
+ * be reported on the way. */
 static void run(Fixture *f, const char *rules, ...) {
   write_file("r.fisc", rules);
   assert_int_equal(mkdir("sub", 0700), 0);
@@ -90,6 +93,8 @@ static void run(Fixture *f, const char *rules, ...) {
   while ((name = va_arg(ap, const char *)) != NULL) {
     const char *text = va_arg(ap, const char *);
     char path[256];
+    if (strncmp(name, "prior/", 6) == 0)
+      mkdir("sub/prior", 0700); // exists after the first such file
     snprintf(path, sizeof path, "sub/%s", name);
     write_file(path, text);
   }
@@ -98,8 +103,11 @@ static void run(Fixture *f, const char *rules, ...) {
   assert_string_equal(f->d.out.s, "");
   assert_non_null(f->p);
   f->loaded = true;
-  assert_true(load_submission(&f->s, "sub", f->p->tables, f->p->n_tables,
-                              &f->d));
+  LoadOptions o = {0};
+  o.prior_selected = f->prior_by_rules;
+  o.prior_tables = f->p->prior_tables;
+  assert_true(load_submission_with(&f->s, "sub", f->p->tables,
+                                   f->p->n_tables, &o, &f->d));
   assert_string_equal(f->d.out.s, "");
   interp_run(f->p, &f->s, &f->r);
   f->ran = true;
@@ -888,6 +896,38 @@ static void test_interp_failing_error_rule_is_an_error(void **state) {
   assert_true(report_has_errors(&f->r));
 }
 
+/* Last year's tables reached only inside a `for` or through a builtin are
+ * read, as `fisc check` reads them; one that no rule reads is not read at
+ * all, so its bad figure is not reported. */
+static void test_interp_prior_tables_read_in_loops_and_builtins(void **state) {
+  Fixture *f = *state;
+  f->prior_by_rules = true;
+  run(f,
+      "table 甲 { key 编码 : code\n 金额 : 万元 }\n"
+      "table 乙 { key 编码 : code\n 金额 : 万元 }\n"
+      "table 丙 { key 编码 : code\n 金额 : 万元 }\n"
+      "rule P-1 \"for\" {\n"
+      "    for r in prior.甲:\n"
+      "        assert r.金额 > 0\n"
+      "}\n"
+      "rule P-2 \"builtin\" {\n"
+      "    assert sum(r.金额 for r in prior.乙) ≈ 5\n"
+      "    assert rollup(prior.乙, 金额)\n"
+      "}\n"
+      "rule P-3 \"this year only\" {\n"
+      "    assert 丙[\"201\"].金额 ≈ 9\n"
+      "}\n",
+      "丙.csv", "编码,金额\n201,9\n",
+      "prior/甲.csv", "编码,金额\n201,1.5\n202,2\n",
+      "prior/乙.csv", "编码,金额\n201,1.5\n20101,1.5\n202,2\n",
+      "prior/丙.csv", "编码,金额\n201,x\n", NULL);
+  expect_result(f, "P-1", OUT_PASS, 2, 0, 0, 0);
+  expect_result(f, "P-2", OUT_PASS, 2, 0, 0, 0);
+  expect_result(f, "P-3", OUT_PASS, 1, 0, 0, 0);
+  assert_non_null(f->s.prior);
+  assert_null(f->s.prior->tables[2]); // 丙 of last year: not read
+}
+
 int main(int argc, char **argv) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
   const struct CMUnitTest tests[] = {
@@ -918,6 +958,7 @@ int main(int argc, char **argv) {
       T(test_interp_global_let_computed_once),
       T(test_interp_severity_warning_is_not_an_error),
       T(test_interp_failing_error_rule_is_an_error),
+      T(test_interp_prior_tables_read_in_loops_and_builtins),
       T(test_interp_rollup_in_global_let),
       T(test_interp_tolerance_ascii_plus_minus),
       T(test_interp_message_interpolates_a_keyed_cell),

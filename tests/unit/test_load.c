@@ -76,7 +76,7 @@ static int setup(void **state) {
   return 0;
 }
 
-/* Removes the temporary folder [dir] and the files in it. */
+/* Removes the temporary folder [dir] and everything in it (prior/ too). */
 static void remove_dir(const char *dir) {
   DIR *dp = opendir(dir);
   if (!dp)
@@ -87,7 +87,8 @@ static void remove_dir(const char *dir) {
     if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
       continue;
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    unlink(path);
+    if (unlink(path) != 0)
+      remove_dir(path);
   }
   closedir(dp);
   rmdir(dir);
@@ -970,6 +971,93 @@ static void test_load_submission_fixture_folder(void **state) {
   load_free(&s);
 }
 
+/* Writes a submission whose prior/ holds a 支出决算表.csv with a bad figure
+ * and a 收入决算表.csv without its 本年收入合计 column; last year's tables
+ * go to [prior_dir] ("prior" for DIR/prior). */
+static void write_broken_prior(Fixture *f, const char *prior_dir) {
+  make_dir(f);
+  char path[96];
+  snprintf(path, sizeof path, "%s/%s", f->dir, prior_dir);
+  assert_int_equal(mkdir(path, 0700), 0);
+  write_text(f, "支出决算表.csv", "科目编码,科目名称,本年支出合计,占比\n"
+                                  "201,一般,1,2\n");
+  snprintf(path, sizeof path, "%s/支出决算表.csv", prior_dir);
+  write_text(f, path, "科目编码,科目名称,本年支出合计,占比\n201,一般,x,2\n");
+  snprintf(path, sizeof path, "%s/收入决算表.csv", prior_dir);
+  write_text(f, path, "科目编码\n201\n");
+}
+
+/* Only last year's tables a rule reads are read: a broken one that no rule
+ * reads costs nothing and says nothing, while one that is read still
+ * reports its faults (an error for a bad figure, a warning for a column
+ * last year did not have). */
+static void test_load_prior_reads_only_the_tables_rules_read(void **state) {
+  Fixture *f = *state;
+  write_broken_prior(f, "prior");
+  TableDecl *decls[] = {&exp_decl, &inc_decl};
+  bool reads[] = {false, true}; // 收入决算表 only
+  LoadOptions o = {0};
+  o.prior_selected = true;
+  o.prior_tables = reads;
+  Submission s;
+  assert_true(load_submission_with(&s, f->dir, decls, 2, &o, &f->d));
+  assert_int_equal(f->d.n_errors, 0);
+  assert_int_equal(f->d.n_warnings, 1);
+  assert_non_null(strstr(f->d.out.s, "/prior/收入决算表.csv:1:1: warning: "
+                                     "last year's table has no column "
+                                     "`本年收入合计`; its cells are "
+                                     "missing\n"));
+  assert_null(strstr(f->d.out.s, "支出决算表"));
+  assert_non_null(s.tables[0]); // this year's is read whatever the mask
+  assert_non_null(s.prior);
+  assert_null(s.prior->tables[0]); // not read
+  assert_non_null(s.prior->tables[1]);
+  load_free(&s);
+
+  // The other way round: the bad figure in a table that is read is an
+  // error, as it always was.
+  diag_free(&f->d);
+  diag_init(&f->d);
+  reads[0] = true;
+  reads[1] = false;
+  assert_false(load_submission_with(&s, f->dir, decls, 2, &o, &f->d));
+  assert_int_equal(f->d.n_errors, 1);
+  assert_int_equal(f->d.n_warnings, 0);
+  assert_non_null(strstr(f->d.out.s, "/prior/支出决算表.csv:2:10: error: `x` "
+                                     "is not a number (column "
+                                     "`本年支出合计`)\n"));
+  assert_null(s.prior->tables[1]);
+  load_free(&s);
+}
+
+/* --prior PATH reads the same tables of last year's as DIR/prior would;
+ * without a selection (load_submission) every table of last year's is. */
+static void test_load_prior_selection_holds_for_prior_path(void **state) {
+  Fixture *f = *state;
+  write_broken_prior(f, "2020");
+  char prior[96];
+  snprintf(prior, sizeof prior, "%s/2020", f->dir);
+  TableDecl *decls[] = {&exp_decl, &inc_decl};
+  bool reads[] = {false, false};
+  LoadOptions o = {0};
+  o.prior = prior;
+  o.prior_selected = true;
+  o.prior_tables = reads;
+  Submission s;
+  assert_true(load_submission_with(&s, f->dir, decls, 2, &o, &f->d));
+  assert_string_equal(f->d.out.s, "");
+  assert_non_null(s.prior);
+  assert_null(s.prior->tables[0]);
+  assert_null(s.prior->tables[1]);
+  load_free(&s);
+
+  assert_false(load_submission_with_prior(&s, f->dir, prior, decls, 2,
+                                          &f->d));
+  assert_int_equal(f->d.n_errors, 1);
+  assert_int_equal(f->d.n_warnings, 1);
+  load_free(&s);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1023,6 +1111,8 @@ int main(int argc, char **argv) {
       T(test_load_submission_missing_folder),
       T(test_load_submission_errors_fail_the_load),
       T(test_load_submission_fixture_folder),
+      T(test_load_prior_reads_only_the_tables_rules_read),
+      T(test_load_prior_selection_holds_for_prior_path),
 #undef T
   };
   if (argc > 1)

@@ -985,6 +985,81 @@ static void test_parse_number_literal_limits(void **state) {
   assert_string_equal(f->d.out.s, "");
 }
 
+/* ------------------------------------------------------------------------ */
+/* What the suite reads of last year's submission                           */
+/* ------------------------------------------------------------------------ */
+
+// Tables T1..T8 (one code key, one amount each), for the prior-table tests.
+#define PRIOR_TABLES                                                           \
+  "table T1 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T2 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T3 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T4 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T5 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T6 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T7 { key 编码 : code\n 金额 : 万元 }\n"                            \
+  "table T8 { key 编码 : code\n 金额 : 万元 }\n"
+
+/* Whether the loaded suite reads last year's table [name]. */
+static bool reads_prior(Fixture *f, const char *name) {
+  assert_non_null(f->p);
+  assert_non_null(f->p->prior_tables);
+  for (int i = 0; i < f->p->n_tables; i++)
+    if (strcmp(f->p->tables[i]->name, name) == 0)
+      return f->p->prior_tables[i];
+  fail_msg("no table %s", name);
+  return false;
+}
+
+/* Every way a suite can reach a table of last year's marks it -- in an
+ * assert, only inside a `for`, inside an aggregate or rollup, in a global
+ * let, in an `else` message, through a local that holds `prior` -- and a
+ * table this year's rules read but last year's do not stays unmarked. */
+static void test_parse_prior_tables_read_are_marked(void **state) {
+  Fixture *f = *state;
+  assert_non_null(load_text(
+      f, PRIOR_TABLES
+      "let 上年 = prior.T4[\"合计\"].金额\n"
+      "let 不用 = 1\n"
+      "rule R-1 \"assert\" {\n"
+      "    assert T8[\"合计\"].金额 ≈ prior.T1[\"合计\"].金额\n"
+      "}\n"
+      "rule R-2 \"for\" {\n"
+      "    for r in prior.T2:\n"
+      "        assert r.金额 >= 0\n"
+      "}\n"
+      "rule R-3 \"builtins\" {\n"
+      "    assert sum(r.金额 for r in prior.T3) >= 0\n"
+      "    assert rollup(prior.T7, 金额)\n"
+      "}\n"
+      "rule R-4 \"let, message, alias\" {\n"
+      "    let p = prior\n"
+      "    assert 上年 >= 0 else \"{prior.T5[\\\"合计\\\"].金额}\"\n"
+      "    assert p.T6[\"合计\"].金额 >= 0\n"
+      "}\n"));
+  assert_string_equal(f->d.out.s, "");
+  assert_true(reads_prior(f, "T1"));
+  assert_true(reads_prior(f, "T2"));
+  assert_true(reads_prior(f, "T3"));
+  assert_true(reads_prior(f, "T4"));
+  assert_true(reads_prior(f, "T5"));
+  assert_true(reads_prior(f, "T6"));
+  assert_true(reads_prior(f, "T7"));
+  assert_false(reads_prior(f, "T8")); // this year's only
+}
+
+/* A suite that never names `prior` reads none of last year's tables. */
+static void test_parse_no_prior_reads_nothing_of_last_year(void **state) {
+  Fixture *f = *state;
+  assert_non_null(load_text(f, PRIOR_TABLES
+                            "rule R-1 \"this year\" {\n"
+                            "    assert T1[\"合计\"].金额 >= 0\n"
+                            "}\n"));
+  assert_string_equal(f->d.out.s, "");
+  for (int i = 0; i < f->p->n_tables; i++)
+    assert_false(f->p->prior_tables[i]);
+}
+
 int main(int argc, char **argv) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
   const struct CMUnitTest tests[] = {
@@ -1037,6 +1112,8 @@ int main(int argc, char **argv) {
       T(test_parse_fullwidth_paren_then_unknown_name),
       T(test_parse_deep_unary_is_one_error),
       T(test_parse_long_sum_chain_is_one_error),
+      T(test_parse_prior_tables_read_are_marked),
+      T(test_parse_no_prior_reads_nothing_of_last_year),
   };
 #undef T
   if (argc > 1)
