@@ -794,6 +794,47 @@ static void test_interp_rollup_passes_and_skips(void **state) {
   expect_skip(f, "R3", "支出决算表[\"20805\"].基本支出");
 }
 
+/* rollup finds a parent's children wherever they stand in the table --
+ * before their parent, after another parent's -- and lists them in table
+ * order; a parent with one child compares with that child's figure as
+ * written (its decimals), and the first blank child in table order is the
+ * one a skip names. */
+static void test_interp_rollup_children_in_any_row_order(void **state) {
+  Fixture *f = *state;
+  run(f,
+      TABLE
+      "rule R1 \"汇总\" { assert rollup(支出决算表, 本年支出合计) }\n"
+      "rule R2 \"空格\" { assert rollup(支出决算表, 基本支出) }\n",
+      EXP,
+      "科目编码,科目名称,本年支出合计,基本支出,项目支出\n"
+      "20102,政协事务,30.00,,\n"
+      "20801,人力资源事务,5.5,1,\n"
+      "201,一般公共服务支出,100.00,5,\n"
+      "2010101,行政运行,50.00,2,\n"
+      "20101,人大事务,60.00,3,\n"
+      "208,社会保障和就业支出,5.00,1,\n"
+      "2010102,一般行政管理事务,5.00,,\n",
+      NULL);
+  expect_result(f, "R1", OUT_FAIL, 1, 1, 0, 0);
+  assert_int_equal(n_findings(f, "R1"), 3);
+  assert_string_equal(finding(f, "R1", 0)->message,
+                      "类 201: 本年支出合计 100.00 ≠ Σ款 90.00 "
+                      "(sub/支出决算表.csv:4)\n"
+                      "    20102 政协事务 30.00\n"
+                      "    20101 人大事务 60.00");
+  assert_string_equal(finding(f, "R1", 1)->message,
+                      "款 20101: 本年支出合计 60.00 ≠ Σ项 55.00 "
+                      "(sub/支出决算表.csv:6)\n"
+                      "    2010101 行政运行 50.00\n"
+                      "    2010102 一般行政管理事务 5.00");
+  assert_string_equal(finding(f, "R1", 2)->message,
+                      "类 208: 本年支出合计 5.00 ≠ Σ款 5.5 "
+                      "(sub/支出决算表.csv:7)\n"
+                      "    20801 人力资源事务 5.5");
+  // 201's first child in table order, 20102, is blank.
+  expect_skip(f, "R2", "支出决算表[\"20102\"].基本支出");
+}
+
 static void test_interp_global_let_computed_once(void **state) {
   Fixture *f = *state;
   run(f,
@@ -955,6 +996,7 @@ int main(int argc, char **argv) {
       T(test_interp_level_of_a_label_is_zero),
       T(test_interp_rollup_reports_each_failing_parent),
       T(test_interp_rollup_passes_and_skips),
+      T(test_interp_rollup_children_in_any_row_order),
       T(test_interp_global_let_computed_once),
       T(test_interp_severity_warning_is_not_an_error),
       T(test_interp_failing_error_rule_is_an_error),
