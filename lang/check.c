@@ -496,6 +496,7 @@ static void check_expr(Checker *c, Ast *e) {
         e->ref = REF_DOC;
         e->index = 0;
         e->type = ty(TY_DOC);
+        c->p->prior_narrative = true;
       } else {
         error(c, e->src, e->op, "`prior.%s`: no table `%s`", e->name,
               e->name);

@@ -85,8 +85,9 @@ typedef struct Program {
   int n_tests;
   // What the suite reads of last year's submission (check.c marks every
   // `prior.X` it resolves, in rules, lets, messages and tests alike): the
-  // loader reads no other table of prior/.
+  // loader reads no other file of prior/ but unit.csv.
   bool *prior_tables;     // prior_tables[i]: `prior.<tables[i]>` is read
+  bool prior_narrative;   // `prior.说明` is read
 } Program;
 
 // Names of the submission's documents and of last year's submission in

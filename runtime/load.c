@@ -1017,9 +1017,12 @@ static bool load_submission_inner(Submission *s, const char *dir,
   if (unit)
     read_unit(s, unit, d);
   // The narrative: 说明.txt, or 说明.md when there is no .txt.
-  Src *text = read_data(s, join(&s->arena, dir, "说明.txt"), d, &absent);
-  if (absent)
-    text = read_data(s, join(&s->arena, dir, "说明.md"), d, &absent);
+  Src *text = NULL;
+  if (!s->is_prior || !o->prior_selected || o->prior_narrative) {
+    text = read_data(s, join(&s->arena, dir, "说明.txt"), d, &absent);
+    if (absent)
+      text = read_data(s, join(&s->arena, dir, "说明.md"), d, &absent);
+  }
   if (text && load_decode_text(text, d)) {
     // Last year's narrative is read only if a rule asks for prior.说明.
     s->narrative_src = text;

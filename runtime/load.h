@@ -4,7 +4,7 @@
  * unit.csv (name,code,year or 单位名称,单位编码,年度), the narrative
  * 说明.txt (or 说明.md), decoded like the CSV files, and optionally last
  * year's submission as the folder prior/ (read the same way, but only the
- * tables a rule reads: LoadOptions).  CSV files may be UTF-8
+ * files a rule reads: LoadOptions).  CSV files may be UTF-8
  * (with or without BOM) or GBK/GB18030 (detected: not valid UTF-8 -> converted
  * with iconv); UTF-16 is refused with a clear error.  Title lines above the
  * header (表名, 公开03表, 部门：…, 金额单位：万元) are skipped; the 金额单位 is read
@@ -53,12 +53,14 @@ typedef struct Submission {
 typedef struct LoadOptions {
   const char *prior;        // last year's submission is read from here, not
                             // from DIR/prior (then not read at all): --prior
-  // Last year's tables that no rule reads are not read at all: they cost
+  // Last year's files that no rule reads are not read at all: they cost
   // nothing, and a fault in one is not reported (no rule could meet it).
   // With [prior_selected], last year's table decls[i] is read only when
-  // prior_tables[i]; without it, every table of last year's is read.
+  // prior_tables[i], and its 说明.txt only when [prior_narrative]; without
+  // it, every file of last year's is read.
   bool prior_selected;
   const bool *prior_tables; // [n] flags (Program.prior_tables)
+  bool prior_narrative;     // Program.prior_narrative
 } LoadOptions;
 
 /* Loads [dir] against the [n] declarations in [decls] (decls[i]->index == i).

@@ -100,10 +100,11 @@ printf '%s\n' "$@" > "$out/list"
 if cmp -s "$out/l1" "$out/l3" && cmp -s "$out/l2" "$out/l3"; then
   pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL --from-list differs"; fi
 check bad-jobs 2 "$fisc" check -j 0 rules/2021 examples/dongxihu-bigdata-2021
-# Last year's tables are read only when a rule reads them (rules/2022 reads
-# four of the nine): a broken prior table no rule reads neither stops the
-# check nor shows up, through prior/ and through --prior alike, while a
-# broken one that a rule reads still does (exit 2, the file named).
+# Last year's files are read only when a rule reads them (rules/2022 reads
+# four of the nine tables and not the 说明): a broken prior table or 说明
+# no rule reads neither stops the check nor shows up, through prior/ and
+# through --prior alike, while a broken table that a rule reads still does
+# (exit 2, the file named).
 cp -RL examples/constructed-unit/2022 "$out/u"
 clean=$("$fisc" check rules/2022 "$out/u" 2>&1)
 sed -i 's/^301,\([^,]*\),\([0-9]\)/301,\1,x\2/' \
@@ -112,9 +113,10 @@ if grep -q '^301,[^,]*,x' "$out/u/prior/一般公共预算财政拨款基本支�
    [ "$("$fisc" check rules/2022 "$out/u" 2>&1)" = "$clean" ]; then
   pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL a prior table no rule reads was read"; fi
 mv "$out/u/prior" "$out/p"
+printf '\377\376a\000' >"$out/p/说明.txt" # UTF-16: refused, if it were read
 if [ "$("$fisc" check --prior "$out/p" rules/2022 "$out/u" 2>&1 |
        sed "s#$out/p/#$out/u/prior/#")" = "$clean" ]; then
-  pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL --prior read a table no rule reads"; fi
+  pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL --prior read a file no rule reads"; fi
 sed -i 's/^收入总计,\([0-9]\)/收入总计,x\1/' "$out/p/收入支出决算总表.csv"
 check prior-read-table-broken 2 "$fisc" check --prior "$out/p" rules/2022 "$out/u"
 has prior-read-table-named "p/收入支出决算总表.csv:.*error: .* is not a number" \

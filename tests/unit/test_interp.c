@@ -106,6 +106,7 @@ static void run(Fixture *f, const char *rules, ...) {
   LoadOptions o = {0};
   o.prior_selected = f->prior_by_rules;
   o.prior_tables = f->p->prior_tables;
+  o.prior_narrative = f->p->prior_narrative;
   assert_true(load_submission_with(&f->s, "sub", f->p->tables,
                                    f->p->n_tables, &o, &f->d));
   assert_string_equal(f->d.out.s, "");

@@ -1058,6 +1058,31 @@ static void test_load_prior_selection_holds_for_prior_path(void **state) {
   load_free(&s);
 }
 
+/* Last year's 说明.txt is read only when a rule reads prior.说明: a UTF-16
+ * one (refused with an error) says nothing when no rule reads it. */
+static void test_load_prior_narrative_only_when_read(void **state) {
+  Fixture *f = *state;
+  make_dir(f);
+  char path[96];
+  snprintf(path, sizeof path, "%s/prior", f->dir);
+  assert_int_equal(mkdir(path, 0700), 0);
+  write_file(f, "prior/说明.txt", "\xFF\xFEa\0b\0", 6);
+  LoadOptions o = {0};
+  o.prior_selected = true;
+  Submission s;
+  assert_true(load_submission_with(&s, f->dir, NULL, 0, &o, &f->d));
+  assert_string_equal(f->d.out.s, "");
+  assert_non_null(s.prior);
+  assert_null(s.prior->narrative_src);
+  load_free(&s);
+
+  o.prior_narrative = true;
+  assert_false(load_submission_with(&s, f->dir, NULL, 0, &o, &f->d));
+  assert_int_equal(f->d.n_errors, 1);
+  assert_non_null(strstr(f->d.out.s, "/prior/说明.txt"));
+  load_free(&s);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1113,6 +1138,7 @@ int main(int argc, char **argv) {
       T(test_load_submission_fixture_folder),
       T(test_load_prior_reads_only_the_tables_rules_read),
       T(test_load_prior_selection_holds_for_prior_path),
+      T(test_load_prior_narrative_only_when_read),
 #undef T
   };
   if (argc > 1)

@@ -1046,6 +1046,21 @@ static void test_parse_prior_tables_read_are_marked(void **state) {
   assert_true(reads_prior(f, "T6"));
   assert_true(reads_prior(f, "T7"));
   assert_false(reads_prior(f, "T8")); // this year's only
+  assert_false(f->p->prior_narrative);
+}
+
+/* A claim on last year's narrative marks it; this year's does not. */
+static void test_parse_prior_narrative_read_is_marked(void **state) {
+  Fixture *f = *state;
+  assert_non_null(load_text(f, "rule N-1 \"今年\" {\n"
+                               "    claim 说明 \"支出{x}万元\"\n"
+                               "}\n"));
+  assert_false(f->p->prior_narrative);
+  assert_non_null(load_text(f, "rule N-1 \"上年\" {\n"
+                               "    claim prior.说明 \"支出{x}万元\"\n"
+                               "}\n"));
+  assert_string_equal(f->d.out.s, "");
+  assert_true(f->p->prior_narrative);
 }
 
 /* A suite that never names `prior` reads none of last year's tables. */
@@ -1114,6 +1129,7 @@ int main(int argc, char **argv) {
       T(test_parse_long_sum_chain_is_one_error),
       T(test_parse_prior_tables_read_are_marked),
       T(test_parse_no_prior_reads_nothing_of_last_year),
+      T(test_parse_prior_narrative_read_is_marked),
   };
 #undef T
   if (argc > 1)
