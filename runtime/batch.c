@@ -51,11 +51,7 @@ static void check_unit(Batch *b, int i) {
   Submission s;
   const Program *p = b->p;
   // Of last year's submission, only the files the suite reads.
-  LoadOptions lo = {0};
-  lo.prior = b->o->prior;
-  lo.prior_selected = p->prior_tables != NULL;
-  lo.prior_tables = p->prior_tables;
-  lo.prior_narrative = p->prior_narrative;
+  LoadOptions lo = interp_load_options(p, b->o->prior);
   bool ok = load_submission_with(&s, b->paths[i], p->tables, p->n_tables, &lo,
                                  &d);
   buf_add(&u->err, d.out.s, d.out.len);

@@ -1113,6 +1113,15 @@ void interp_prepare(Program *p) {
   p->prepared = true;
 }
 
+LoadOptions interp_load_options(const Program *p, const char *prior) {
+  LoadOptions lo = {0};
+  lo.prior = prior;
+  lo.prior_selected = p->prior_tables != NULL;
+  lo.prior_tables = p->prior_tables;
+  lo.prior_narrative = p->prior_narrative;
+  return lo;
+}
+
 void interp_run(const Program *p, const Submission *s, Report *r) {
   if (!p->prepared)
     interp_prepare((Program *)p);

@@ -67,6 +67,11 @@ void interp_prepare(Program *p);
 /* Evaluates every rule of [p] on [s] into [r] (initialised here; free with
  * interp_report_free). */
 void interp_run(const Program *p, const Submission *s, Report *r);
+/* How to load a submission for [p]: of last year's files only those its
+ * rules read; last year's submission from [prior] (--prior) when not NULL.
+ * `fisc check` and `fisc test` both load this way, so a fixture is read
+ * as a submission would be. */
+LoadOptions interp_load_options(const Program *p, const char *prior);
 void interp_report_free(Report *r);
 
 typedef struct Interp Interp;

@@ -302,7 +302,8 @@ static bool run_test(const Program *p, const Ast *t, Coverage *cov, FILE *out,
       fixture = beside(a, t->src, t->list[i]->str);
   bool ok;
   if (fixture) {
-    ok = load_submission(&s, fixture, p->tables, p->n_tables, &d);
+    LoadOptions lo = interp_load_options(p, NULL);
+    ok = load_submission_with(&s, fixture, p->tables, p->n_tables, &lo, &d);
   } else {
     memset(&s, 0, sizeof s);
     arena_init(&s.arena);

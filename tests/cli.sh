@@ -121,6 +121,17 @@ sed -i 's/^收入总计,\([0-9]\)/收入总计,x\1/' "$out/p/收入支出决算�
 check prior-read-table-broken 2 "$fisc" check --prior "$out/p" rules/2022 "$out/u"
 has prior-read-table-named "p/收入支出决算总表.csv:.*error: .* is not a number" \
   "$fisc" check --prior "$out/p" rules/2022 "$out/u"
+# `fisc test` loads a fixture the way `fisc check` loads a submission: a
+# broken last-year table no rule reads does not change any test's outcome.
+cp -R rules/2021 "$out/suite"
+cp rules/.fisc-root "$out/" 2>/dev/null || :
+sed -i 's/^301,\([^,]*\),\([0-9]\)/301,\1,x\2/' \
+  "$out/suite/fixtures/base/prior/一般公共预算财政拨款基本支出决算表.csv"
+if grep -q '^301,[^,]*,x' \
+     "$out/suite/fixtures/base/prior/一般公共预算财政拨款基本支出决算表.csv" &&
+   "$fisc" test "$out/suite" >"$out/t.out" 2>&1 &&
+   grep -q ' passed, 0 failed' "$out/t.out"; then
+  pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL fisc test read a prior table no rule reads"; sed -n 1,20p "$out/t.out"; fi
 check missing-list 2 "$fisc" check --from-list no/such/list rules/2021
 rm -rf "$out" /tmp/fisc-cli.$$
 echo "cli: $pass passed, $fail failed"
