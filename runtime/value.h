@@ -60,9 +60,12 @@ struct Value {
       uint32_t n_items;
     };
     const struct Submission *sub; // VAL_PRIOR
+    struct {            // VAL_ERROR: the message is str (same place); where
+      const char *err_message_;
+      Src *src;
+      Span span;
+    };
   };
-  Src *src;             // VAL_ERROR: where
-  Span span;
 };
 
 Value val_missing(const char *path);
