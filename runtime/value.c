@@ -4,36 +4,6 @@
 
 #include <string.h>
 
-Value val_missing(const char *path) {
-  Value v = {0};
-  v.kind = VAL_MISSING;
-  v.str = path;
-  return v;
-}
-
-Value val_bool(bool b) {
-  Value v = {0};
-  v.kind = VAL_BOOL;
-  v.b = b;
-  return v;
-}
-
-Value val_num(Num *n, Unit u) {
-  Value v = {0};
-  v.kind = VAL_NUM;
-  v.num = n;
-  v.unit = u;
-  return v;
-}
-
-Value val_str(const char *s, uint32_t len) {
-  Value v = {0};
-  v.kind = VAL_STR;
-  v.str = s;
-  v.len = len;
-  return v;
-}
-
 Value val_convert(Arena *a, Value v, Unit to) {
   if (v.kind != VAL_NUM || !unit_is_money(v.unit) || !unit_is_money(to) ||
       v.unit == to)

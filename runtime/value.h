@@ -68,10 +68,37 @@ struct Value {
   };
 };
 
-Value val_missing(const char *path);
-Value val_bool(bool b);
-Value val_num(Num *n, Unit u);
-Value val_str(const char *s, uint32_t len);
+/* Constructors, inline: every evaluation step builds a Value, and a call
+ * that returns a 40-byte struct costs more than building it in place. */
+static inline Value val_missing(const char *path) {
+  Value v = {0};
+  v.kind = VAL_MISSING;
+  v.str = path;
+  return v;
+}
+
+static inline Value val_bool(bool b) {
+  Value v = {0};
+  v.kind = VAL_BOOL;
+  v.b = b;
+  return v;
+}
+
+static inline Value val_num(Num *n, Unit u) {
+  Value v = {0};
+  v.kind = VAL_NUM;
+  v.num = n;
+  v.unit = u;
+  return v;
+}
+
+static inline Value val_str(const char *s, uint32_t len) {
+  Value v = {0};
+  v.kind = VAL_STR;
+  v.str = s;
+  v.len = len;
+  return v;
+}
 
 /* True for the two kinds that stop evaluation of what contains them. */
 static inline bool val_absent(Value v) {
