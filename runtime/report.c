@@ -406,19 +406,23 @@ void report_text_summary(Buf *out, const ReportTotals *t) {
 
 void report_json_string(Buf *out, const char *s, size_t n) {
   buf_putc(out, '"');
+  size_t run = 0; // start of the bytes not yet written, none escaped
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+      continue;
+    buf_add(out, s + run, i - run);
+    run = i + 1;
     if (c == '"' || c == '\\')
       buf_printf(out, "\\%c", c);
     else if (c == '\n')
       buf_puts(out, "\\n");
     else if (c == '\t')
       buf_puts(out, "\\t");
-    else if (c < 0x20 || c == 0x7f)
-      buf_printf(out, "\\u%04x", c);
     else
-      buf_putc(out, (char)c);
+      buf_printf(out, "\\u%04x", c);
   }
+  buf_add(out, s + run, n - run);
   buf_putc(out, '"');
 }
 
