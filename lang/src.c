@@ -206,6 +206,43 @@ Src *src_read_file(const char *path, char *why, size_t why_cap) {
   return src_new(path, bytes, len);
 }
 
+Src *src_read_regular(const char *path, unsigned long long max, SrcOpen *how,
+                      unsigned long long *size, char *why, size_t why_cap) {
+  int fd;
+  do
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    *how = errno == ENOENT ? SRC_ABSENT : SRC_FAILED;
+    src_reason(why, why_cap, errno);
+    return NULL;
+  }
+  struct stat st;
+  *how = SRC_FAILED;
+  if (fstat(fd, &st) != 0)
+    src_reason(why, why_cap, errno);
+  else if (!S_ISREG(st.st_mode))
+    *how = SRC_NOT_REGULAR;
+  else if ((*size = (unsigned long long)st.st_size) > max)
+    *how = SRC_TOO_BIG;
+  else
+    *how = SRC_OK;
+  if (*how != SRC_OK) {
+    close(fd);
+    return NULL;
+  }
+  size_t len = 0;
+  char *bytes = read_all(fd, (size_t)st.st_size, &len);
+  int err = errno;
+  close(fd);
+  if (!bytes) {
+    *how = SRC_FAILED;
+    src_reason(why, why_cap, err);
+    return NULL;
+  }
+  return src_new(path, bytes, len);
+}
+
 void src_free(Src *s) {
   if (!s)
     return;

@@ -34,6 +34,21 @@ Src *src_from_string(const char *path, const char *text, size_t len);
 /* Reads the file [path].  Returns NULL and writes a one-line reason such as
  * "no such file or directory" into [why] (at least 128 bytes) on failure. */
 Src *src_read_file(const char *path, char *why, size_t why_cap);
+/* Outcome of src_read_regular besides success. */
+typedef enum {
+  SRC_OK,
+  SRC_ABSENT,      // no such file (not an error for a data file)
+  SRC_NOT_REGULAR, // a folder, a pipe, a device: refused without reading
+  SRC_TOO_BIG,     // larger than [max] bytes: refused without reading
+  SRC_FAILED       // could not be opened or read: the reason is in [why]
+} SrcOpen;
+/* Reads the regular file [path] of at most [max] bytes with one path
+ * lookup: opened non-blocking (a named pipe cannot hang the open) and
+ * checked with fstat on the open file.  Returns the Src, or NULL with the
+ * outcome in [*how] (the size in [*size] for SRC_TOO_BIG, the reason in
+ * [why] for SRC_FAILED). */
+Src *src_read_regular(const char *path, unsigned long long max, SrcOpen *how,
+                      unsigned long long *size, char *why, size_t why_cap);
 /* Writes a short lowercase English reason for errno value [err] ("no such
  * file or directory") into [why]. */
 void src_reason(char *why, size_t why_cap, int err);

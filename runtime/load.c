@@ -785,32 +785,32 @@ static void keep_src(Submission *s, Src *src) {
  * [s]. */
 static Src *read_data(Submission *s, const char *path, Diags *d,
                       bool *absent) {
-  *absent = false;
-  struct stat st;
-  if (stat(path, &st) != 0) {
-    if (errno == ENOENT) {
-      *absent = true;
-      return NULL;
-    }
-    // Anything else (permissions…): src_read_file says why below.
-  } else if (!S_ISREG(st.st_mode)) {
+  char why[256];
+  SrcOpen how;
+  unsigned long long size = 0;
+  Src *src = src_read_regular(path, LOAD_MAX_FILE_BYTES, &how, &size, why,
+                              sizeof why);
+  *absent = how == SRC_ABSENT;
+  switch (how) {
+  case SRC_OK:
+    keep_src(s, src);
+    return src;
+  case SRC_ABSENT:
+    return NULL;
+  case SRC_NOT_REGULAR:
     diag_error(d, NULL, (Span){0, 0}, "`%s` is not a regular file", path);
     return NULL;
-  } else if ((unsigned long long)st.st_size > LOAD_MAX_FILE_BYTES) {
+  case SRC_TOO_BIG:
     diag_error(d, NULL, (Span){0, 0},
-               "`%s` is %lld bytes; data files over %u MiB are refused", path,
-               (long long)st.st_size, LOAD_MAX_FILE_BYTES / (1024 * 1024));
+               "`%s` is %llu bytes; data files over %u MiB are refused", path,
+               size, LOAD_MAX_FILE_BYTES / (1024 * 1024));
     diag_note(d, "a public table is well under 1 MB");
     return NULL;
+  case SRC_FAILED:
+    break;
   }
-  char why[256];
-  Src *src = src_read_file(path, why, sizeof why);
-  if (!src) {
-    diag_error(d, NULL, (Span){0, 0}, "cannot read `%s`: %s", path, why);
-    return NULL;
-  }
-  keep_src(s, src);
-  return src;
+  diag_error(d, NULL, (Span){0, 0}, "cannot read `%s`: %s", path, why);
+  return NULL;
 }
 
 // The columns of unit.csv, by their English and Chinese header names.
