@@ -163,38 +163,19 @@ static char *read_all(int fd, size_t hint, size_t *len) {
   return p;
 }
 
-/* Opens and reads [path] whole.  A directory is refused before reading
- * (Linux lets open(2) succeed on one and fails only at read).  On failure
- * the reason goes into [why] and nothing is printed. */
-Src *src_read_file(const char *path, char *why, size_t why_cap) {
+// open(2), retried when a signal interrupts it.
+static int open_retry(const char *path, int flags) {
   int fd;
   do
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    fd = open(path, flags | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
-  if (fd < 0) {
-    src_reason(why, why_cap, errno);
-    return NULL;
-  }
-  struct stat st;
-  if (fstat(fd, &st) != 0) {
-    src_reason(why, why_cap, errno);
-    close(fd);
-    return NULL;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    src_reason(why, why_cap, EISDIR);
-    close(fd);
-    return NULL;
-  }
-  size_t hint = 0;
-  if (S_ISREG(st.st_mode)) {
-    if ((unsigned long long)st.st_size > SRC_MAX_BYTES) {
-      src_reason(why, why_cap, EFBIG);
-      close(fd);
-      return NULL;
-    }
-    hint = (size_t)st.st_size;
-  }
+  return fd;
+}
+
+/* Reads the open [fd] to its end (room for [hint] bytes first), closes it
+ * and returns the Src for [path], or NULL with the reason in [why]. */
+static Src *read_and_close(const char *path, int fd, size_t hint, char *why,
+                           size_t why_cap) {
   size_t len = 0;
   char *bytes = read_all(fd, hint, &len);
   int err = errno;
@@ -206,12 +187,37 @@ Src *src_read_file(const char *path, char *why, size_t why_cap) {
   return src_new(path, bytes, len);
 }
 
+/* Opens and reads [path] whole.  A directory is refused before reading
+ * (Linux lets open(2) succeed on one and fails only at read).  On failure
+ * the reason goes into [why] and nothing is printed. */
+Src *src_read_file(const char *path, char *why, size_t why_cap) {
+  int fd = open_retry(path, O_RDONLY);
+  if (fd < 0) {
+    src_reason(why, why_cap, errno);
+    return NULL;
+  }
+  struct stat st;
+  int refused = 0;
+  if (fstat(fd, &st) != 0)
+    refused = errno;
+  else if (S_ISDIR(st.st_mode))
+    refused = EISDIR;
+  else if (S_ISREG(st.st_mode) &&
+           (unsigned long long)st.st_size > SRC_MAX_BYTES)
+    refused = EFBIG;
+  if (refused) {
+    src_reason(why, why_cap, refused);
+    close(fd);
+    return NULL;
+  }
+  return read_and_close(path, fd,
+                        S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, why,
+                        why_cap);
+}
+
 Src *src_read_regular(const char *path, unsigned long long max, SrcOpen *how,
                       unsigned long long *size, char *why, size_t why_cap) {
-  int fd;
-  do
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  while (fd < 0 && errno == EINTR);
+  int fd = open_retry(path, O_RDONLY | O_NONBLOCK);
   if (fd < 0) {
     *how = errno == ENOENT ? SRC_ABSENT : SRC_FAILED;
     src_reason(why, why_cap, errno);
@@ -231,16 +237,10 @@ Src *src_read_regular(const char *path, unsigned long long max, SrcOpen *how,
     close(fd);
     return NULL;
   }
-  size_t len = 0;
-  char *bytes = read_all(fd, (size_t)st.st_size, &len);
-  int err = errno;
-  close(fd);
-  if (!bytes) {
+  Src *src = read_and_close(path, fd, (size_t)st.st_size, why, why_cap);
+  if (!src)
     *how = SRC_FAILED;
-    src_reason(why, why_cap, err);
-    return NULL;
-  }
-  return src_new(path, bytes, len);
+  return src;
 }
 
 void src_free(Src *s) {
