@@ -24,6 +24,18 @@ typedef struct Cur {
   uint32_t n, i; // line length, position (bytes)
 } Cur;
 
+/* Decodes the character at [s] ([n] > 0 bytes left): ASCII and valid
+ * 3-byte characters (nearly every line start of a 说明) inline, the rest
+ * through uwidth_decode, so the result is always uwidth_decode's. */
+static inline uint32_t decode(const char *s, uint32_t n, int32_t *cp) {
+  unsigned char b = (unsigned char)s[0];
+  if (b < 0x80) {
+    *cp = b;
+    return 1;
+  }
+  return (uint32_t)uwidth_decode_fast(s, n, cp);
+}
+
 /* Returns the code point at the cursor without moving, -1 at the end of
  * the line or on an invalid byte. */
 static int32_t peek(const Cur *c, uint32_t *len) {
@@ -32,7 +44,7 @@ static int32_t peek(const Cur *c, uint32_t *len) {
     return -1;
   }
   int32_t cp;
-  *len = (uint32_t)uwidth_decode(c->s + c->i, c->n - c->i, &cp);
+  *len = decode(c->s + c->i, c->n - c->i, &cp);
   return cp;
 }
 
@@ -107,17 +119,22 @@ static int run(Cur *c, bool (*pred)(int32_t), int max) {
  * list item ("二、三笔资金…"); such a line becomes a heading. */
 static int heading_level(Cur *c) {
   uint32_t len;
+  // The first character is decoded once: most lines are prose, and none
+  // of the forms below starts with anything else than these.
   int32_t cp = peek(c, &len);
-  if (eat(c, 0x7B2C)) // 第
+  if (cp == 0x7B2C) { // 第
+    c->i += len;
     return run(c, cjk_numeral, NARRATIVE_MAX_NUMERALS) && eat(c, 0x90E8) &&
                    eat(c, 0x5206) // 部分
                ? 1
                : 0;
+  }
   if (cjk_numeral(cp))
     return run(c, cjk_numeral, NARRATIVE_MAX_NUMERALS) && eat(c, 0x3001) // 、
                ? 2
                : 0;
-  if (eat2(c, '(', 0xFF08)) { // （
+  if (cp == '(' || cp == 0xFF08) { // （
+    c->i += len;
     int level = 0;
     if (run(c, cjk_numeral, NARRATIVE_MAX_NUMERALS))
       level = 3;
@@ -147,7 +164,7 @@ static uint32_t leading_blanks(const char *s, uint32_t n) {
       continue;
     }
     int32_t cp;
-    uint32_t len = (uint32_t)uwidth_decode(s + i, n - i, &cp);
+    uint32_t len = decode(s + i, n - i, &cp);
     if (cp != 0x3000 && cp != 0xA0 && cp != 0xFEFF)
       break;
     i += len;
@@ -155,15 +172,23 @@ static uint32_t leading_blanks(const char *s, uint32_t n) {
   return i;
 }
 
-/* Calls the recogniser on each line of [src]; when [out] is not NULL stores
- * up to [cap] headings there (original start, line end, line, level) with
- * start/end still ORIGINAL offsets.  Returns the number of headings. */
-static int scan_lines(const Src *src, Section *out, int cap) {
+// Headings the first block of an outline holds; it doubles (in the
+// arena) for a document with more.  The seed document has about 100.
+#define NARRATIVE_FIRST_SECTIONS 128
+
+/* Calls the recogniser on each line of [src] and returns its headings,
+ * at most NARRATIVE_MAX_SECTIONS, in an array from [a] (level, original
+ * start and line end, line; title unset), their number in [*count].  One
+ * pass: the array grows by doubling, the outgrown blocks stay in the
+ * arena (at most the final size again; reading the whole text twice, once
+ * to count, cost more). */
+static Section *scan_lines(const Src *src, Arena *a, int *count) {
   const char *s = src->bytes;
   uint32_t len = (uint32_t)src->len;
   uint32_t off = 0, line = 1;
-  int n = 0;
-  while (off < len && n < cap) {
+  int n = 0, cap = NARRATIVE_FIRST_SECTIONS;
+  Section *out = arena_alloc(a, sizeof *out * (size_t)cap);
+  while (off < len && n < NARRATIVE_MAX_SECTIONS) {
     const char *nl = memchr(s + off, '\n', len - off);
     uint32_t eol = nl ? (uint32_t)(nl - s) : len;
     uint32_t end = eol;
@@ -179,20 +204,25 @@ static int scan_lines(const Src *src, Section *out, int cap) {
     Cur c = {s + b, end - b, 0};
     int level = heading_level(&c);
     if (level) {
-      if (out) {
-        out[n].level = level;
-        out[n].start = b;
-        out[n].end = end;
-        out[n].line = line;
-        out[n].title = NULL;
-        out[n].title_len = 0;
+      if (n == cap) {
+        Section *more = arena_alloc(a, sizeof *more * (size_t)cap * 2);
+        memcpy(more, out, sizeof *out * (size_t)n);
+        out = more;
+        cap *= 2;
       }
+      out[n].level = level;
+      out[n].start = b;
+      out[n].end = end;
+      out[n].line = line;
+      out[n].title = NULL;
+      out[n].title_len = 0;
       n++;
     }
     off = eol + 1;
     line++;
   }
-  return n;
+  *count = n;
+  return out;
 }
 
 /* A rule suite names a handful of sections, but a claim inside a `for`
@@ -233,9 +263,7 @@ void narrative_build(Narrative *n, Src *src, Arena *a) {
   n->src = src;
   norm_text(a, src->bytes, (uint32_t)src->len, 0, true, &n->norm);
   match_index(&n->ix, a, n->norm.text, n->norm.len);
-  int count = scan_lines(src, NULL, NARRATIVE_MAX_SECTIONS);
-  n->sections = arena_alloc(a, sizeof *n->sections * (size_t)(count + 1));
-  n->n_sections = scan_lines(src, n->sections, count);
+  n->sections = scan_lines(src, a, &n->n_sections);
   n->cache = arena_alloc(a, sizeof *n->cache);
   n->cache->arena = a;
   n->cache->n = 0;

@@ -352,6 +352,45 @@ static void test_narrative_section_ends(void **state) {
                       "第二部分I正文");
 }
 
+/* An outline longer than the first block of sections (it grows in the
+ * arena as it is read) and longer than NARRATIVE_MAX_SECTIONS (cut off
+ * there): every heading keeps its line, level, title and ends where the
+ * next begins (fails if growing loses or shifts the headings already read,
+ * or if the cut is off by one). */
+static void test_narrative_long_outline(void **state) {
+  enum { HEADINGS = NARRATIVE_MAX_SECTIONS + 5 };
+  static const char part[] = "十、甲\n正文\n（1）乙\n";
+  size_t plen = strlen(part);
+  char *text = test_malloc(plen * HEADINGS / 2 + 1);
+  for (int i = 0; i < HEADINGS / 2; i++)
+    memcpy(text + plen * (size_t)i, part, plen);
+  text[plen * (HEADINGS / 2)] = '\0';
+  Narrative *n = build(*state, text);
+  test_free(text);
+  assert_int_equal(n->n_sections, NARRATIVE_MAX_SECTIONS);
+  for (int i = 0; i < n->n_sections; i++) {
+    const Section *sec = &n->sections[i];
+    bool even = i % 2 == 0;
+    // Pairs of headings every three lines: 十、甲 on 1, 4, 7 …, （1）乙 on
+    // 3, 6, 9 …; 十、甲正文 is 15 normalised bytes, (1)乙 6.
+    uint32_t line = (uint32_t)(i / 2) * 3 + (even ? 1 : 3);
+    uint32_t start = (uint32_t)(i / 2) * 21 + (even ? 0 : 15);
+    if (sec->line != line || sec->level != (even ? 2 : 5) ||
+        sec->start != start ||
+        strcmp(sec->title, even ? "十、甲" : "(1)乙") != 0)
+      fail_msg("section %d: line %u level %d start %u title %s", i,
+               sec->line, sec->level, sec->start, sec->title);
+    // 十、甲 runs to the next 十、甲, （1）乙 to the next heading; past the
+    // cut, to the end of the text.
+    int next = even ? i + 2 : i + 1;
+    uint32_t end = next >= n->n_sections ? n->norm.len
+                   : even                ? start + 21
+                                         : start + 6;
+    if (sec->end != end)
+      fail_msg("section %d ends at %u, expected %u", i, sec->end, end);
+  }
+}
+
 static void test_narrative_text_without_headings(void **state) {
   Fixture *f = *state;
   Narrative *n = build(f, "本部门没有政府性基金预算财政拨款收入，也没有使用\n\n"
@@ -395,6 +434,8 @@ int main(int argc, char **argv) {
                                       teardown),
       cmocka_unit_test_setup_teardown(
           test_narrative_section_lookups_are_remembered, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_narrative_long_outline, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_narrative_text_without_headings,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_empty_text, setup,
