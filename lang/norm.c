@@ -163,13 +163,19 @@ static void fill_page(uint32_t page) {
 }
 
 /* True when the code point [cp] (< 0x10000), read from 3 bytes, is its own
- * normal form: put_cp would copy its bytes unchanged. */
+ * normal form: put_cp would copy its bytes unchanged.  A set bit is final
+ * (bits are only ever set, each to the value fill_page computes), so it is
+ * trusted at once; a clear one may be a page not filled yet, and is read
+ * again after the page is known to be ready. */
 static inline bool self3(uint32_t cp) {
+  uint64_t word =
+      atomic_load_explicit(&self_bits[cp / 64], memory_order_relaxed);
+  if ((word >> (cp % 64)) & 1)
+    return true;
   uint32_t page = cp >> NORM_PAGE_SHIFT;
   if (!atomic_load_explicit(&page_ready[page], memory_order_acquire))
     fill_page(page);
-  uint64_t word =
-      atomic_load_explicit(&self_bits[cp / 64], memory_order_relaxed);
+  word = atomic_load_explicit(&self_bits[cp / 64], memory_order_relaxed);
   return (word >> (cp % 64)) & 1;
 }
 
@@ -263,4 +269,31 @@ void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
   out->text = o.text;
   out->len = o.len;
   out->map = o.map;
+}
+
+/* The test copy_run makes, without writing: every character is ASCII
+ * other than white space or a 3-byte character self3 admits. */
+bool norm_is_normal(const char *s, uint32_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  uint32_t i = 0;
+  while (i < len) {
+    unsigned char c = u[i];
+    if (c < 0x80) {
+      if (c == ' ' || (c >= '\t' && c <= '\r'))
+        return false;
+      i++;
+      continue;
+    }
+    if (c < 0xE0 || c >= 0xF0 || len - i < 3)
+      return false;
+    unsigned char c1 = u[i + 1], c2 = u[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+      return false;
+    uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(c1 & 0x3F) << 6 |
+                  (uint32_t)(c2 & 0x3F);
+    if (!self3(cp))
+      return false;
+    i += 3;
+  }
+  return true;
 }

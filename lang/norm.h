@@ -29,4 +29,13 @@ typedef struct Norm {
 void norm_text(Arena *a, const char *s, uint32_t len, uint32_t base,
                bool with_map, Norm *out);
 
+/* True when the [len] bytes at [s] are their own normal form: made only of
+ * ASCII other than white space and of 3-byte characters that NFKC keeps
+ * and that are not dropped (nearly every name in a table, nearly every
+ * word of a 说明).  norm_text would then return the same bytes, so a
+ * caller may use [s] itself without copying.  False for any other text,
+ * also for some that is in normal form (a 2- or 4-byte character, say):
+ * false only means "normalise to know". */
+bool norm_is_normal(const char *s, uint32_t len);
+
 #endif

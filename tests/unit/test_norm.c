@@ -277,6 +277,60 @@ static void test_norm_every_3byte_char_agrees_with_utf8proc(void **state) {
   }
 }
 
+/* norm_is_normal says true only for text that norm_text leaves as it is
+ * (fails if it lets through white space, a character NFKC changes or
+ * drops, or a broken, cut or overlong sequence), and says true for the
+ * texts it is there for: CJK names, ASCII, the empty text. */
+static void test_norm_is_normal_only_when_unchanged(void **state) {
+  for (int32_t cp = 0x800; cp <= 0xFFFF; cp++) {
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+      continue;
+    char in[16] = "中";
+    utf8proc_encode_char(cp, (utf8proc_uint8_t *)in + 3);
+    memcpy(in + 6, "文", 4);
+    Norm n = norm(state, in);
+    bool same = n.len == 9 && memcmp(n.text, in, 9) == 0;
+    bool fast = norm_is_normal(in, 9);
+    if (fast && !same)
+      fail_msg("U+%04X: said normal, but the normal form is \"%s\"", cp,
+               n.text);
+    if (cp >= 0x4E00 && cp <= 0x9FFF && !fast)
+      fail_msg("U+%04X: a CJK ideograph not said normal", cp);
+  }
+  for (int b = 0; b < 0x80; b++) {
+    char in[4] = {'a', (char)b, 'b', '\0'};
+    bool white = b == ' ' || (b >= '\t' && b <= '\r');
+    assert_int_equal(norm_is_normal(in, 3), !white);
+  }
+  static const char *const changed[] = {
+      "一般 公共",         // space
+      "一般\n公共",        // line break
+      "一般\u3000公共",    // ideographic space, dropped
+      "一般\u200B公共",    // zero width space, dropped
+      "（一）",            // full-width parentheses fold
+      "\xEF\xBC\x91",      // full-width １ folds to 1
+      "中\xE4\xB8",        // 一 cut short at the end
+      "中\xE4\x41\x41",    // lead byte, then no continuation bytes
+      "\xE0\x80\x80",      // overlong NUL
+      "\xED\xA0\x80",      // surrogate
+      "\xC3\xA9",          // é: normal, but 2 bytes (not decided here)
+      "\xF0\xA0\x80\x80",  // U+20000: normal, but 4 bytes
+  };
+  for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++)
+    if (norm_is_normal(changed[i], (uint32_t)strlen(changed[i])))
+      fail_msg("\"%s\" said normal", changed[i]);
+  const char *names[] = {"一般公共服务支出", "政府办公厅(室)", "2021年", ""};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    assert_true(norm_is_normal(names[i], (uint32_t)strlen(names[i])));
+    Norm n = norm(state, names[i]);
+    assert_string_equal(n.text, names[i]);
+  }
+  // 一 cut short by the length, its last byte still in the buffer.
+  assert_false(norm_is_normal("中一", 5));
+  // A NUL byte is ASCII and kept by norm_text too.
+  assert_true(norm_is_normal("a\0b", 3));
+}
+
 /* A run of copied characters after text that grew: the fast path must stop
  * where the room left would be outrun and let the general path grow the
  * buffer, then carry on. */
@@ -333,6 +387,8 @@ int main(int argc, char **argv) {
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(
           test_norm_every_3byte_char_agrees_with_utf8proc, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_norm_is_normal_only_when_unchanged,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(test_norm_fast_run_after_growth, setup,
                                       teardown),
   };
