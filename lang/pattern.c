@@ -52,6 +52,32 @@ static PatItem *new_item(Comp *c, uint32_t off) {
   return it;
 }
 
+/* Stores in [it] the ends of the first PATTERN_PROBE_CHARS characters of
+ * its literal, the length of each read from its lead byte's high nibble;
+ * none when one of them is cut short or starts with a continuation byte
+ * (a normalised literal never does: it is valid UTF-8). */
+static void char_ends(PatItem *it) {
+  static const unsigned char len_by_nibble[16] = {
+      1, 1, 1, 1, 1, 1, 1, 1, // 0xxx: ASCII
+      1, 1, 1, 1,             // 10xx: continuation, refused below
+      2, 2,                   // 110x
+      3,                      // 1110
+      4,                      // 1111
+  };
+  const unsigned char *u = (const unsigned char *)it->lit;
+  uint32_t i = 0;
+  it->n_chars = 0;
+  while (i < it->len && it->n_chars < PATTERN_PROBE_CHARS) {
+    uint32_t k = len_by_nibble[u[i] >> 4];
+    if (k > it->len - i || (u[i] & 0xC0) == 0x80) {
+      it->n_chars = 0;
+      return;
+    }
+    i += k;
+    it->char_end[it->n_chars++] = (uint8_t)i;
+  }
+}
+
 /* Ends the current literal run: normalises it (so it compares equal to the
  * narrative's normal form) and appends it as one item.  A run of nothing but
  * white space normalises to nothing and adds no item. */
@@ -69,6 +95,7 @@ static bool flush_literal(Comp *c) {
   it->kind = PIT_LIT;
   it->lit = nm.text;
   it->len = nm.len;
+  char_ends(it);
   return true;
 }
 

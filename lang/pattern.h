@@ -36,6 +36,12 @@
 #define PATTERN_MAX_ALTS 8
 // Bytes a {x:text} hole may span.
 #define PATTERN_MAX_TEXT 300
+// Characters at the start of a literal whose ends are kept (PatItem's
+// char_end): the matcher looks a literal up, in its text's index, by the
+// rarest of them, and reads their bounds here instead of decoding them at
+// every try of a text hole.  Among eight characters of a Chinese phrase
+// one is nearly always rare.
+#define PATTERN_PROBE_CHARS 8
 
 typedef enum { HOLE_NUM, HOLE_PCT, HOLE_INT, HOLE_TEXT, HOLE_DATE } HoleKind;
 
@@ -52,6 +58,11 @@ typedef struct PatItem {
   const char *lit;   // PIT_LIT: normalised bytes (not NUL-terminated)
   uint32_t len;
   int hole;          // PIT_HOLE: index into Pattern.holes
+  // PIT_LIT: how many of its first PATTERN_PROBE_CHARS characters are whole
+  // UTF-8 (0 when one of them is not), and where each ends: character k
+  // is bytes [k ? char_end[k - 1] : 0, char_end[k]) of lit.
+  uint8_t n_chars;
+  uint8_t char_end[PATTERN_PROBE_CHARS];
 } PatItem;
 
 typedef struct PatAlt {

@@ -39,6 +39,16 @@ typedef struct Memo {
   uint64_t inline_slots[MATCH_MEMO_INLINE];
 } Memo;
 
+/* A literal made ready for searching: [off] is the byte offset in it of
+ * the character looked up in the index, [b] that character's bucket, or
+ * MATCH_INDEX_BUCKETS when the search goes through memmem (no index, or a
+ * literal that is not whole UTF-8, which the index could not answer). */
+typedef struct Probe {
+  const char *lit;
+  uint32_t n;
+  uint32_t off, b;
+} Probe;
+
 /* One search: the text window, the alternative being tried, the match being
  * filled in and the failure memo. */
 typedef struct Ctx {
@@ -53,6 +63,8 @@ typedef struct Ctx {
   bool backtracks;                // [alt] has a filler or a text hole
   Memo memo;                      // cap 0 until the first use
   const MatchIndex *ix;           // the text's index, or NULL
+  Probe probes[PATTERN_MAX_ITEMS]; // item_probe's, for bits set in probed
+  uint64_t probed;                 // reset with each alternative
 } Ctx;
 
 /* Bytes of the UTF-8 character whose lead byte is [b] (1 for a stray
@@ -110,48 +122,42 @@ void match_index(MatchIndex *ix, Arena *a, const char *text, uint32_t len) {
   }
 }
 
-/* A literal made ready for searching: [off] is the byte offset in it of
- * the character looked up in the index, [b] that character's bucket, or
- * MATCH_INDEX_BUCKETS when the search goes through memmem (no index, or a
- * literal that is not whole UTF-8, which the index could not answer). */
-typedef struct Probe {
-  const char *lit;
-  uint32_t n;
-  uint32_t off, b;
-} Probe;
-
-// Characters of a literal that probe() weighs: a long literal after a
-// text hole is prepared at every try of the hole, and among the first six
-// characters of a Chinese phrase one is nearly always rare enough.
-#define MATCH_PROBE_CHARS 6
-
-/* Prepares the [n] bytes [lit] (n > 0) for find_lit: of its first
- * MATCH_PROBE_CHARS characters, picks the one whose bucket lists the fewest
- * positions in the text.  An
+/* Prepares the literal item [lit] for find_lit: of its first characters
+ * (PATTERN_PROBE_CHARS, bounds found when the pattern was compiled), picks
+ * the one whose bucket lists the fewest positions in the text.  An
  * occurrence of the literal at p has that character at p + off, and every
  * character start is in the index, so looking at those positions alone
  * finds every occurrence. */
-static Probe probe(const Ctx *x, const char *lit, uint32_t n) {
-  Probe pr = {lit, n, 0, MATCH_INDEX_BUCKETS};
-  if (!x->ix)
-    return pr;
-  const unsigned char *u = (const unsigned char *)lit;
+static Probe probe(const Ctx *x, const PatItem *lit) {
+  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS};
+  if (!x->ix || lit->n_chars == 0)
+    return pr; // memmem: no index, or a literal the index cannot answer
+  const unsigned char *u = (const unsigned char *)lit->lit;
+  const uint32_t *start = x->ix->start;
   uint32_t best = UINT32_MAX;
-  int chars = 0;
-  for (uint32_t i = 0; i < n && chars < MATCH_PROBE_CHARS; chars++) {
-    uint32_t k = lead_len(u[i]);
-    if (k > n - i || (u[i] & 0xC0) == 0x80)
-      return (Probe){lit, n, 0, MATCH_INDEX_BUCKETS}; // not whole UTF-8
-    uint32_t b = bucket(u + i, k);
-    uint32_t size = x->ix->start[b + 1] - x->ix->start[b];
+  uint32_t i = 0;
+  for (int c = 0; c < lit->n_chars; c++) {
+    uint32_t e = lit->char_end[c];
+    uint32_t b = bucket(u + i, e - i);
+    uint32_t size = start[b + 1] - start[b];
     if (size < best) {
       best = size;
       pr.off = i;
       pr.b = b;
     }
-    i += k;
+    i = e;
   }
   return pr;
+}
+
+/* probe() of item [i] of the current alternative, made once per search: a
+ * text hole looks for the literal after it at every position it tries. */
+static const Probe *item_probe(Ctx *x, int i) {
+  if (!(x->probed >> i & 1)) {
+    x->probes[i] = probe(x, &x->alt->items[i]);
+    x->probed |= (uint64_t)1 << i;
+  }
+  return &x->probes[i];
 }
 
 /* The first occurrence of [pr]'s literal at or after [q] and ending by
@@ -366,13 +372,13 @@ static bool match_text(Ctx *x, int i, int h, uint32_t pos) {
     return true;
   }
   const PatItem *lit = &x->alt->items[i + 1];
-  Probe pr = probe(x, lit->lit, lit->len);
+  const Probe *pr = item_probe(x, i + 1);
   uint32_t q = pos + char_len(x, pos); // non-empty
   while (q <= lim) {
     uint32_t hay_end = lim + lit->len < x->to ? lim + lit->len : x->to;
     if (q + lit->len > hay_end)
       return false;
-    const unsigned char *f = find_lit(x, &pr, q, hay_end);
+    const unsigned char *f = find_lit(x, pr, q, hay_end);
     if (!f)
       return false;
     q = (uint32_t)(f - x->t);
@@ -537,7 +543,7 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   const PatItem *first = &x->alt->items[0];
   const unsigned char *t = x->t;
   if (first->kind == PIT_LIT) {
-    Probe pr = probe(x, first->lit, first->len);
+    Probe pr = probe(x, first);
     uint32_t q = x->from;
     while (q <= limit && q + first->len <= x->to) {
       const unsigned char *f = find_lit(x, &pr, q, x->to);
@@ -559,7 +565,7 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
     // the text is not tried at every digit.  Figures do not overlap, so the
     // first hit that matches has the earliest start.
     const PatItem *lit = &x->alt->items[1];
-    Probe pr = probe(x, lit->lit, lit->len);
+    Probe pr = probe(x, lit);
     uint32_t q = x->from;
     while (q + lit->len <= x->to) {
       const unsigned char *f = find_lit(x, &pr, q, x->to);
@@ -593,7 +599,7 @@ static bool search_alt(Ctx *x, uint32_t limit, uint32_t *start) {
   int h = first->hole;
   uint32_t sent = x->from;    // start of the sentence holding [scanned]
   uint32_t scanned = x->from; // periods before here are accounted for
-  Probe pr = probe(x, lit->lit, lit->len);
+  Probe pr = probe(x, lit);
   uint32_t q = x->from;
   while (q + lit->len <= x->to) {
     const unsigned char *f = find_lit(x, &pr, q, x->to);
@@ -645,6 +651,7 @@ bool match_find_indexed(const Pattern *p, const char *text,
   for (int a = 0; a < p->n_alts; a++) {
     x.alt = &p->alts[a];
     x.ai = a;
+    x.probed = 0;
     x.backtracks = false;
     for (int i = 0; i < x.alt->n; i++) {
       const PatItem *it = &x.alt->items[i];

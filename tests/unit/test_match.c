@@ -487,6 +487,33 @@ static void test_match_text_hole_stops_only_at_period(void **state) {
   check_bound(&t, "r", "甲、乙");
 }
 
+/* A text hole looks for the literal after it at every position it tries;
+ * that literal's lookup is prepared once per search and kept per item of
+ * the alternative.  Two text holes before different literals, and a
+ * second alternative whose literals differ from the first's at the same
+ * items, must each search for their own (fails if the kept lookups are
+ * shared between items or outlive their alternative). */
+static void test_match_text_hole_lookups_per_item(void **state) {
+  const char *text = "说明:甲因为乙所以丙,由于丁因此戊。";
+  Try t = find(state, "{a:text}因为{b:text}所以|{a:text}由于{b:text}因此",
+               text);
+  assert_int_equal(t.m.alt, 0);
+  check_bound(&t, "a", "说明:甲");
+  check_bound(&t, "b", "乙");
+  t = find(state, "{a:text}因为{b:text}所以其实|{a:text}由于{b:text}因此",
+           text);
+  assert_int_equal(t.m.alt, 1);
+  check_bound(&t, "a", "说明:甲因为乙所以丙,");
+  check_bound(&t, "b", "丁");
+  // Two text holes inside one alternative.
+  t = find(state, "说明:{a:text}因为{b:text}所以", text);
+  check_bound(&t, "a", "甲");
+  check_bound(&t, "b", "乙");
+  // Eight characters and more: the rarest (戊, once) is the eighth.
+  t = find(state, "{a:text}丙,由于丁因此戊。", text);
+  check_bound(&t, "a", "说明:甲因为乙所以");
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_match_seed_expenditure_sentence,
@@ -524,6 +551,8 @@ int main(int argc, char **argv) {
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(
           test_match_text_hole_stops_only_at_period, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_text_hole_lookups_per_item,
+                                      setup, teardown),
   };
   if (argc > 1)
     cmocka_set_test_filter(argv[1]);

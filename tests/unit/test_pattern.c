@@ -283,8 +283,28 @@ static void test_pattern_limits(void **state) {
       pattern_compile(*state, s, PATTERN_MAX_ITEMS - 1, &err, &off));
 }
 
+/* Each literal keeps where its first PATTERN_PROBE_CHARS characters end
+ * (1-, 2-, 3- and 4-byte characters, after normalisation: ， is ","), and
+ * no more than that many (fails if a length or the cap is wrong, which
+ * would make the matcher look a literal up by the wrong bytes). */
+static void test_pattern_literal_character_ends(void **state) {
+  Pattern *p = compile(state, "a\u00E9中\U00020000，b{x}一二三四五六七八九十");
+  const PatItem *it = &p->alts[0].items[0];
+  check_lit(p, 0, 0, "a\u00E9中\U00020000,b");
+  static const uint8_t ends[] = {1, 3, 6, 10, 11, 12};
+  assert_int_equal(it->n_chars, sizeof ends);
+  assert_memory_equal(it->char_end, ends, sizeof ends);
+  it = &p->alts[0].items[2];
+  check_lit(p, 0, 2, "一二三四五六七八九十");
+  assert_int_equal(it->n_chars, PATTERN_PROBE_CHARS);
+  for (int k = 0; k < PATTERN_PROBE_CHARS; k++)
+    assert_int_equal(it->char_end[k], 3 * (k + 1));
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_pattern_literal_character_ends,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(test_pattern_seed_claim_compiles, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_pattern_literal_text_is_normalised,
