@@ -16,8 +16,9 @@
 // state fails at most once, nested fillers cost a sum, not a product, and
 // a search is linear in the text (each state tries at most
 // PATTERN_MAX_TEXT extents).  The table starts on the stack and doubles on
-// the heap when half full; freed when the search returns.
-#define MATCH_MEMO_INLINE 256
+// the heap when half full; freed when the search returns.  1024 slots (8
+// KB) hold what most claim searches record, so few reach malloc.
+#define MATCH_MEMO_INLINE 1024
 // Past this many slots (32 MB) the memo is emptied instead of grown: the
 // search stays correct, only slower.  Reached only by adversarial input
 // (dozens of fillers over text that almost matches everywhere).
@@ -455,10 +456,12 @@ static void memo_add(Memo *m, uint64_t key) {
 }
 
 /* Returns the memo key of state ([i], [pos]) of the current alternative, or
- * 0 when the alternative cannot backtrack: then each state is reached at
- * most once per start, and the memo would only cost its upkeep. */
+ * 0 when the memo would only cost its upkeep: when the alternative cannot
+ * backtrack (each state is reached at most once per start), and for the
+ * first item, which only search_alt enters, once per candidate start
+ * (a failed start was recorded and never asked about again). */
 static uint64_t memo_key(Ctx *x, int i, uint32_t pos) {
-  if (!x->backtracks)
+  if (!x->backtracks || i == 0)
     return 0;
   if (x->memo.cap == 0)
     memo_reset(&x->memo, x->memo.inline_slots, MATCH_MEMO_INLINE);

@@ -426,6 +426,17 @@ static void test_match_nested_fillers_fail_fast(void **state) {
   assert_false(t.found);
 }
 
+/* The first item keeps no memo (search_alt enters it once per candidate
+ * start).  A start may still be tried twice when the literal after a
+ * leading figure is itself made of figure bytes: here 0 is tried for
+ * both commas and fails both times; the match starts at 2. */
+static void test_match_first_item_tried_again(void **state) {
+  Try t = find(state, "{a},{b}万元", "1,2,3万元");
+  check_bound(&t, "a", "2");
+  check_bound(&t, "b", "3");
+  check_span(&t, "2,3万元");
+}
+
 static void test_match_escaped_characters(void **state) {
   Try t = find(state, "\\{{x}\\}*\\|", "{5}|");
   check_bound(&t, "x", "5");
@@ -543,6 +554,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_match_filler_stops_at_sentence_end,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_match_nested_fillers_fail_fast,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_first_item_tried_again,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_match_escaped_characters, setup,
                                       teardown),
