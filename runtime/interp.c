@@ -53,7 +53,7 @@ struct Interp {
   const Narrative *claim_doc;
   const Ast *claim;          // AST_CLAIM
   const Match *claim_match;
-  void *cache;          // interp_cache: slip.c's figure pool
+  void *cache[INTERP_N_CACHES]; // interp_cache
   // A leaf replaced during slip diagnosis (interp_eval_replacing).
   const Ast *replace;
   Value replace_with;
@@ -81,7 +81,7 @@ const Submission *interp_submission(Interp *I) { return I->s; }
 
 const Program *interp_program(Interp *I) { return I->p; }
 
-void **interp_cache(Interp *I) { return &I->cache; }
+void **interp_cache(Interp *I, InterpCache which) { return &I->cache[which]; }
 
 void interp_detail(Interp *I, const char *message) {
   if (I->n_details == I->cap_details) {

@@ -81,9 +81,15 @@ typedef struct Interp Interp;
 Arena *interp_arena(Interp *I);
 void interp_detail(Interp *I, const char *message);
 const Submission *interp_submission(Interp *I);
+/* The per-submission caches of other modules, one pointer slot each. */
+typedef enum {
+  INTERP_CACHE_FIGURES, // slip.c: every figure of the submission
+  INTERP_CACHE_NORM,    // std_text.c: norm() of texts already seen
+  INTERP_N_CACHES
+} InterpCache;
 /* A pointer slot that lives as long as the submission's evaluation, for a
- * module's per-submission cache (slip.c's figure pool); starts NULL. */
-void **interp_cache(Interp *I);
+ * module's per-submission cache; starts NULL. */
+void **interp_cache(Interp *I, InterpCache which);
 /* The compiled program (for builtins that look up tables by name). */
 const Program *interp_program(Interp *I);
 /* The submission's narrative as a VAL_DOC, or missing. */

@@ -91,7 +91,7 @@ typedef struct Pool {
 } Pool;
 
 static int gather(Interp *I, Candidate **out) {
-  Pool **slot = (Pool **)interp_cache(I);
+  Pool **slot = (Pool **)interp_cache(I, INTERP_CACHE_FIGURES);
   if (!*slot) {
     Pool *p = arena_alloc(interp_arena(I), sizeof *p);
     p->c = arena_alloc(interp_arena(I), SLIP_MAX_CANDIDATES * sizeof *p->c);

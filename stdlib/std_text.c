@@ -4,6 +4,7 @@
  * Text given to mentions/section is normalised like the narrative (NFKC,
  * white space removed), so "政府采购" finds "政府\n采购" in PDF text. */
 #define _GNU_SOURCE // memmem
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,19 +120,83 @@ Value std_report_year(Interp *I, const Ast *call, Value *args, int n) {
   return val_num(v, UNIT_NONE);
 }
 
+/* The normal forms norm() has given during one submission's evaluation,
+ * by the text's address and length.  Within an evaluation no text moves or
+ * is freed (the data and report arenas are released only after it), so
+ * the same address and length mean the same bytes; the length is part of
+ * the key because parent() gives a code's own first bytes.  Open
+ * addressing, capacity a power of two, at most half full. */
+typedef struct NormEntry {
+  const char *s;   // NULL: empty slot
+  uint32_t len;
+  uint32_t out_len;
+  const char *out;
+} NormEntry;
+
+typedef struct NormMemo {
+  NormEntry *e;
+  uint32_t cap, n;
+} NormMemo;
+
+#define NORM_MEMO_FIRST 256
+
+static uint32_t memo_slot(const NormMemo *m, const char *s, uint32_t len) {
+  uint64_t h = ((uint64_t)(uintptr_t)s ^ ((uint64_t)len << 48)) *
+               0x9E3779B97F4A7C15u;
+  uint32_t i = (uint32_t)(h >> 32) & (m->cap - 1);
+  while (m->e[i].s && (m->e[i].s != s || m->e[i].len != len))
+    i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+// Doubles [m]'s table (or makes the first), re-placing every entry.
+static void memo_grow(Arena *a, NormMemo *m) {
+  NormMemo g = {0};
+  g.cap = m->cap ? m->cap * 2 : NORM_MEMO_FIRST;
+  g.e = arena_zalloc(a, g.cap * sizeof *g.e);
+  for (uint32_t k = 0; k < m->cap; k++)
+    if (m->e[k].s)
+      g.e[memo_slot(&g, m->e[k].s, m->e[k].len)] = m->e[k];
+  g.n = m->n;
+  *m = g;
+}
+
 /* norm("…"): the text in the narrative's normal form (NFKC, no white
  * space), so a table's 科目名称 compares with a name read from the prose:
  * norm("政府办公厅（室）") == "政府办公厅(室)".  A rule calls it on every
- * row of a table for every claim it checks, and nearly every name is its
- * own normal form already: such a text is returned as it is, uncopied. */
+ * row of a table for every claim it checks: each text is normalised once
+ * per submission (NormMemo), and one that is its own normal form already
+ * (nearly every name) is returned as it is, uncopied. */
 Value std_norm(Interp *I, const Ast *call, Value *args, int n) {
   (void)n;
   Value err;
   if (!text_arg(I, call, args[0], &err))
     return err;
-  if (norm_is_normal(args[0].str, args[0].len))
-    return val_str(args[0].str, args[0].len);
-  Norm q;
-  norm_text(interp_arena(I), args[0].str, args[0].len, 0, false, &q);
-  return val_str(q.text, q.len);
+  const char *s = args[0].str;
+  uint32_t len = args[0].len;
+  if (len == 0)
+    return args[0]; // also keeps a NULL address out of the memo
+  NormMemo **slot = (NormMemo **)interp_cache(I, INTERP_CACHE_NORM);
+  if (!*slot)
+    *slot = arena_zalloc(interp_arena(I), sizeof **slot);
+  NormMemo *m = *slot;
+  if (2 * (m->n + 1) > m->cap)
+    memo_grow(interp_arena(I), m);
+  uint32_t i = memo_slot(m, s, len);
+  NormEntry *e = &m->e[i];
+  if (!e->s) {
+    e->s = s;
+    e->len = len;
+    if (norm_is_normal(s, len)) {
+      e->out = s;
+      e->out_len = len;
+    } else {
+      Norm q;
+      norm_text(interp_arena(I), s, len, 0, false, &q);
+      e->out = q.text;
+      e->out_len = q.len;
+    }
+    m->n++;
+  }
+  return val_str(e->out, e->out_len);
 }

@@ -678,6 +678,58 @@ static void test_interp_norm_of_names(void **state) {
   expect_result(f, "N", OUT_PASS, 5, 0, 0, 0);
 }
 
+static void test_interp_norm_remembered_by_text_and_length(void **state) {
+  Fixture *f = *state;
+  /* norm() is remembered per text for the unit; a code and its parent
+   * (parent() returns the code's own first bytes) must not share an entry,
+   * and asking twice must give the same answer as asking once. */
+  run(f,
+      TABLE
+      "rule M \"记忆\" {\n"
+      "  for k in [1, 2]:\n"
+      "    assert count(r for r in 支出决算表 where norm(r.科目编码) == "
+      "\"20101\") == 1\n"
+      "    assert count(r for r in 支出决算表 where level(r.科目编码) == 2 and "
+      "norm(parent(r.科目编码)) == \"201\") == 4\n"
+      "    assert count(r for r in 支出决算表 where norm(r.科目名称 ?? \"\") == "
+      "\"人大事务\") == 2\n"
+      "}\n",
+      EXP,
+      "科目编码,科目名称,本年支出合计,基本支出,项目支出\n"
+      "201,政府办公厅（室）,1,1,0\n"
+      "20101,政府办公厅(室),1,1,0\n"
+      "20102,人大事务,1,1,0\n"
+      "20103,人大\u3000事务,1,1,0\n"
+      "20104,人大事务费,1,1,0\n",
+      NULL);
+  expect_result(f, "M", OUT_PASS, 6, 0, 0, 0);
+}
+
+static void test_interp_norm_memo_grows(void **state) {
+  Fixture *f = *state;
+  /* 400 distinct names, each written with full-width brackets: the memo
+   * grows past its first 256 slots and every name keeps its own form. */
+  Buf csv;
+  buf_init(&csv);
+  buf_puts(&csv, "科目编码,科目名称,本年支出合计,基本支出,项目支出\n");
+  for (int k = 0; k < 400; k++)
+    buf_printf(&csv, "%d,项目（%d）,1,1,0\n", 20100 + k, k);
+  run(f,
+      TABLE
+      "rule G \"增长\" {\n"
+      "  for k in [1, 2]:\n"
+      "    assert count(r for r in 支出决算表 where norm(r.科目名称 ?? \"\") == "
+      "\"项目(7)\") == 1\n"
+      "    assert count(r for r in 支出决算表 where norm(r.科目名称 ?? \"\") == "
+      "\"项目(399)\") == 1\n"
+      "    assert count(r for r in 支出决算表 where norm(r.科目名称 ?? \"\") == "
+      "\"项目（7）\") == 0\n"
+      "}\n",
+      EXP, csv.s, NULL);
+  buf_free(&csv);
+  expect_result(f, "G", OUT_PASS, 6, 0, 0, 0);
+}
+
 static void test_interp_aggregates(void **state) {
   Fixture *f = *state;
   run(f,
@@ -1022,6 +1074,8 @@ int main(int argc, char **argv) {
       T(test_interp_message_interpolation),
       T(test_interp_aggregates),
       T(test_interp_norm_of_names),
+      T(test_interp_norm_remembered_by_text_and_length),
+      T(test_interp_norm_memo_grows),
       T(test_interp_level_parent_children),
       T(test_interp_level_of_a_label_is_zero),
       T(test_interp_rollup_reports_each_failing_parent),
