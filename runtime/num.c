@@ -1170,18 +1170,40 @@ bool num_within(const Num *x, const Num *y, const Num *tol) {
 /* Formatting                                                               */
 /* ------------------------------------------------------------------------ */
 
-/* Appends |q|·10^-n (n >= 0) with a leading '-' if [neg]: at least one
- * integer digit, then n decimals, of which trailing zeros are dropped down to
- * [keep]; with no decimals left the point goes too.  The digits are built in
- * a stack buffer, or in a scratch Buf for very long values. */
+/* Appends the decimal digits [d] ([len] of them, no sign) read as
+ * d·10^-places, with a leading '-' if [neg]: at least one integer digit,
+ * then the decimals, of which trailing zeros are dropped down to [keep];
+ * with no decimals left the point goes too. */
+static void put_scaled(Buf *out, const char *d, size_t len, size_t places,
+                       size_t keep, bool neg) {
+  size_t int_len = len > places ? len - places : 0;
+  size_t lead0 = places > len ? places - len : 0; // zeros right after '.'
+  const char *frac = d + int_len;                 // then these digits
+  size_t shown = places;
+  while (shown > keep &&
+         (shown <= lead0 ? '0' : frac[shown - 1 - lead0]) == '0')
+    shown--;
+  if (neg)
+    buf_putc(out, '-');
+  if (int_len)
+    buf_add(out, d, int_len);
+  else
+    buf_putc(out, '0');
+  if (shown == 0)
+    return;
+  buf_putc(out, '.');
+  size_t zeros = shown < lead0 ? shown : lead0;
+  buf_repeat(out, '0', zeros);
+  buf_add(out, frac, shown - zeros);
+}
+
+/* Appends |q|·10^-n (n >= 0) with a leading '-' if [neg], as put_scaled.
+ * The digits are built in a stack buffer, or in a scratch Buf for very
+ * long values. */
 static void put_decimal(Buf *out, const mpz_t q, int n, int keep, bool neg) {
   char stack[NUM_STACK_DIGITS];
-  size_t places = (size_t)n;
-  // sizeinbase may overshoot by one; +2 covers that and the NUL, and the
-  // zero padding below needs places + 1 digits plus the NUL.
+  // sizeinbase may overshoot by one; +2 covers that and the NUL.
   size_t need = mpz_sizeinbase(q, 10) + 2;
-  if (need < places + 2)
-    need = places + 2;
   Buf big;
   buf_init(&big);
   char *d = stack;
@@ -1194,27 +1216,62 @@ static void put_decimal(Buf *out, const mpz_t q, int n, int keep, bool neg) {
   mpz_abs(m, q);
   mpz_get_str(d, 10, m);
   mpz_clear(m);
-
-  // Left-pad with zeros so there is at least one integer digit.
-  size_t len = strlen(d);
-  if (len < places + 1) {
-    size_t pad = places + 1 - len;
-    memmove(d + pad, d, len + 1);
-    memset(d, '0', pad);
-    len += pad;
-  }
-  size_t shown = places;
-  while (shown > (size_t)keep && d[len - places + shown - 1] == '0')
-    shown--;
-
-  if (neg)
-    buf_putc(out, '-');
-  buf_add(out, d, len - places);
-  if (shown > 0) {
-    buf_putc(out, '.');
-    buf_add(out, d + len - places, shown);
-  }
+  put_scaled(out, d, strlen(d), (size_t)n, (size_t)keep, neg);
   buf_free(&big);
+}
+
+/* The small form's printing, in __int128 with no GMP: q = n·10^k/(2·10^s)
+ * rounded half away from zero (or the exact quotient when [exact] is
+ * asked for and there is one).  k and s are at most 18, so n·10^k fits. */
+typedef __int128 i128;
+
+// Returns n·10^k / (2·10^s) rounded half away from zero; [*rem0] says
+// whether the division was exact.
+static i128 small_scaled(int64_t n, int k, int s, bool *rem0) {
+  i128 num = (i128)n * P10[k];
+  i128 den = (i128)2 * P10[s];
+  i128 q = num / den, r = num % den; // C truncates toward zero
+  *rem0 = r == 0;
+  if (2 * (r < 0 ? -r : r) >= den)
+    q += num < 0 ? -1 : 1;
+  return q;
+}
+
+// Appends the small-form quotient [q] as put_decimal does.
+static void put_small(Buf *out, i128 q, int places, int keep, bool neg) {
+  char d[48];
+  size_t len = 0;
+  unsigned __int128 m = q < 0 ? -(unsigned __int128)q : (unsigned __int128)q;
+  do {
+    d[sizeof d - 1 - len++] = (char)('0' + (int)(m % 10));
+    m /= 10;
+  } while (m);
+  put_scaled(out, d + sizeof d - len, len, (size_t)places, (size_t)keep, neg);
+}
+
+/* put_fixed and put_computed for the small value n/(2·10^s); false when
+ * [n] places are too many for __int128 (the caller takes the GMP way). */
+static bool small_fixed(Buf *out, int64_t v, int s, int places) {
+  if (places < 0)
+    places = 0;
+  if (places > NUM_SMALL_MAX_SCALE)
+    return false;
+  bool exact;
+  i128 q = small_scaled(v, places, s, &exact);
+  put_small(out, q, places, places, q < 0);
+  return true;
+}
+
+static void small_computed(Buf *out, int64_t v, int s) {
+  bool exact;
+  i128 q = small_scaled(v, NUM_EXACT_PLACES, s, &exact);
+  if (exact) {
+    put_small(out, q, NUM_EXACT_PLACES, 0, q < 0);
+    return;
+  }
+  q = small_scaled(v, NUM_APPROX_PLACES, s, &exact);
+  put_small(out, q, NUM_APPROX_PLACES, 1, v < 0);
+  buf_puts(out, ELLIPSIS);
 }
 
 // Appends [v] with exactly [n] decimals, half away from zero, no "-0.00".
@@ -1253,6 +1310,14 @@ static void put_computed(Buf *out, const mpq_t v) {
 /* Appends [x]: a leaf (or a rounded value) with exactly its dec decimals, a
  * computed one by put_computed. */
 void num_format(Buf *out, const Num *x) {
+  if (x->small) {
+    if (x->dec < 0) {
+      small_computed(out, x->sv, x->scale);
+      return;
+    }
+    if (small_fixed(out, x->sv, x->scale, x->dec))
+      return;
+  }
   View w;
   view_open(&w, x);
   gmp_use(NULL);
@@ -1269,6 +1334,14 @@ void num_format_interval(Buf *out, const Num *x) {
     buf_puts(out, "(unbounded)");
     return;
   }
+  if (x->small) {
+    buf_putc(out, '[');
+    small_computed(out, x->slo, x->scale);
+    buf_puts(out, ", ");
+    small_computed(out, x->shi, x->scale);
+    buf_putc(out, ']');
+    return;
+  }
   View w;
   view_open(&w, x);
   gmp_use(NULL);
@@ -1283,6 +1356,8 @@ void num_format_interval(Buf *out, const Num *x) {
 /* Appends [x] with exactly [n] decimals (n < 0 counts as 0), half away
  * from zero; a value that rounds to zero prints without a minus sign. */
 void num_format_fixed(Buf *out, const Num *x, int n) {
+  if (x->small && small_fixed(out, x->sv, x->scale, n))
+    return;
   View w;
   view_open(&w, x);
   gmp_use(NULL);

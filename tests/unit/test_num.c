@@ -738,6 +738,11 @@ static void test_num_small_scale_limits(void **state) {
   Num *back = num_scale10(&fx->arena, num_scale10(&fx->arena, x, -20), 20);
   assert_int_equal(num_cmp(back, x), 0);
   assert_string_equal(I(fx, back), "[4.75, 4.85]");
+  // A tiny product prints rounded, with one decimal and its sign kept.
+  Num *tiny = num_mul(&fx->arena, P(fx, "0.001"), P(fx, "0.0001"));
+  assert_string_equal(S(fx, tiny), "0.0…");
+  assert_string_equal(S(fx, num_neg(&fx->arena, tiny)), "-0.0…");
+  assert_string_equal(F(fx, num_neg(&fx->arena, tiny), 2), "0.00");
   // A product whose decimals pass 18 places goes to GMP exactly.
   Num *p = num_mul(&fx->arena, P(fx, "0.0000000001"), P(fx, "0.000000001"));
   assert_int_equal(num_cmp(p, num_scale10(&fx->arena, L(fx, 1), -19)), 0);
