@@ -144,9 +144,9 @@ __attribute__((constructor)) static void gmp_setup(void) {
 // Arena finaliser: releases the GMP limbs of one Num.
 static void num_final(void *p) {
   Num *x = p;
-  mpq_clear(x->v);
-  mpq_clear(x->lo);
-  mpq_clear(x->hi);
+  mpq_clear(x->q->v);
+  mpq_clear(x->q->lo);
+  mpq_clear(x->q->hi);
 }
 
 /* Returns a zero big-form Num in [a] (exact, computed, bounded) whose limbs
@@ -154,9 +154,12 @@ static void num_final(void *p) {
 static Num *new_num(Arena *a) {
   Num *x = arena_alloc(a, sizeof *x);
   x->small = false;
-  mpq_init(x->v);
-  mpq_init(x->lo);
-  mpq_init(x->hi);
+  x->sv = x->slo = x->shi = 0;
+  x->scale = 0;
+  x->q = arena_alloc(a, sizeof *x->q);
+  mpq_init(x->q->v);
+  mpq_init(x->q->lo);
+  mpq_init(x->q->hi);
   x->dec = -1;
   x->exact = true;
   x->unbounded = false;
@@ -168,8 +171,8 @@ static Num *new_num(Arena *a) {
 
 // Makes [x] an exact number: its interval collapses onto its value.
 static void set_exact(Num *x) {
-  mpq_set(x->lo, x->v);
-  mpq_set(x->hi, x->v);
+  mpq_set(x->q->lo, x->q->v);
+  mpq_set(x->q->hi, x->q->v);
   x->exact = true;
   x->unbounded = false;
 }
@@ -193,6 +196,7 @@ static Num *new_small(Arena *a, int64_t v, int64_t lo, int64_t hi, int scale,
   x->dec = -1;
   x->exact = exact;
   x->unbounded = false;
+  x->q = NULL;
   return x;
 }
 
@@ -244,9 +248,9 @@ static const Num *big(Arena *a, const Num *x) {
   if (!x->small)
     return x;
   Num *r = new_num(a);
-  small_q(r->v, x->sv, x->scale);
-  small_q(r->lo, x->slo, x->scale);
-  small_q(r->hi, x->shi, x->scale);
+  small_q(r->q->v, x->sv, x->scale);
+  small_q(r->q->lo, x->slo, x->scale);
+  small_q(r->q->hi, x->shi, x->scale);
   r->dec = x->dec;
   r->exact = x->exact;
   return r;
@@ -266,9 +270,9 @@ typedef struct View {
 static void view_open(View *w, const Num *x) {
   w->owned = x->small;
   if (!x->small) {
-    w->v = x->v;
-    w->lo = x->lo;
-    w->hi = x->hi;
+    w->v = x->q->v;
+    w->lo = x->q->lo;
+    w->hi = x->q->hi;
     return;
   }
   w->saved = gmp_arena;
@@ -302,7 +306,7 @@ Num *num_from_long(Arena *a, long v) {
   }
   gmp_use(a);
   Num *x = new_num(a);
-  mpq_set_si(x->v, v, 1);
+  mpq_set_si(x->q->v, v, 1);
   set_exact(x);
   x->dec = 0;
   return x;
@@ -318,9 +322,9 @@ Num *num_copy(Arena *a, const Num *x) {
   }
   gmp_use(a);
   Num *r = new_num(a);
-  mpq_set(r->v, x->v);
-  mpq_set(r->lo, x->lo);
-  mpq_set(r->hi, x->hi);
+  mpq_set(r->q->v, x->q->v);
+  mpq_set(r->q->lo, x->q->lo);
+  mpq_set(r->q->hi, x->q->hi);
   r->dec = x->dec;
   r->exact = x->exact;
   r->unbounded = x->unbounded;
@@ -359,7 +363,7 @@ static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
     return x;
   }
   Num *x = new_num(a);
-  mpz_ptr n = mpq_numref(x->v);
+  mpz_ptr n = mpq_numref(x->q->v);
   // Up to 19 digits fit in 64 bits and skip the general base conversion.
   if (nd <= 19 && sizeof(unsigned long) >= 8) {
     unsigned long v = 0;
@@ -371,18 +375,18 @@ static Num *make_leaf(Arena *a, const char *digits, bool neg, int dec) {
   }
   if (neg)
     mpz_neg(n, n);
-  pow10_z(mpq_denref(x->v), (unsigned)dec);
+  pow10_z(mpq_denref(x->q->v), (unsigned)dec);
 
-  mpz_mul_2exp(mpq_numref(x->lo), n, 1);
-  mpz_sub_ui(mpq_numref(x->lo), mpq_numref(x->lo), 1);
-  mpz_mul_2exp(mpq_denref(x->lo), mpq_denref(x->v), 1);
-  mpz_mul_2exp(mpq_numref(x->hi), n, 1);
-  mpz_add_ui(mpq_numref(x->hi), mpq_numref(x->hi), 1);
-  mpz_set(mpq_denref(x->hi), mpq_denref(x->lo));
+  mpz_mul_2exp(mpq_numref(x->q->lo), n, 1);
+  mpz_sub_ui(mpq_numref(x->q->lo), mpq_numref(x->q->lo), 1);
+  mpz_mul_2exp(mpq_denref(x->q->lo), mpq_denref(x->q->v), 1);
+  mpz_mul_2exp(mpq_numref(x->q->hi), n, 1);
+  mpz_add_ui(mpq_numref(x->q->hi), mpq_numref(x->q->hi), 1);
+  mpz_set(mpq_denref(x->q->hi), mpq_denref(x->q->lo));
 
-  mpq_canonicalize(x->v);
-  mpq_canonicalize(x->lo);
-  mpq_canonicalize(x->hi);
+  mpq_canonicalize(x->q->v);
+  mpq_canonicalize(x->q->lo);
+  mpq_canonicalize(x->q->hi);
   x->dec = dec;
   x->exact = false;
   x->unbounded = false;
@@ -590,8 +594,8 @@ Num *num_as_rounded(Arena *a, const Num *x) {
   pow10_z(mpq_denref(half), (unsigned)x->dec);
   mpz_mul_2exp(mpq_denref(half), mpq_denref(half), 1);
   mpq_canonicalize(half);
-  mpq_sub(r->lo, x->v, half);
-  mpq_add(r->hi, x->v, half);
+  mpq_sub(r->q->lo, x->q->v, half);
+  mpq_add(r->q->hi, x->q->v, half);
   mpq_clear(half);
   r->exact = false;
   return r;
@@ -620,8 +624,8 @@ static void hull4(Num *r, mpq_t p[4]) {
     if (mpq_cmp(p[k], p[hi]) > 0)
       hi = k;
   }
-  mpq_set(r->lo, p[lo]);
-  mpq_set(r->hi, p[hi]);
+  mpq_set(r->q->lo, p[lo]);
+  mpq_set(r->q->hi, p[hi]);
 }
 
 /* The display precision of a sum or difference: a sum of figures written
@@ -669,12 +673,12 @@ Num *num_add(Arena *a, const Num *x, const Num *y) {
   y = big(a, y);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
-  mpq_add(r->v, x->v, y->v);
+  mpq_add(r->q->v, x->q->v, y->q->v);
   if (r->exact) {
     set_exact(r);
   } else if (!r->unbounded) {
-    mpq_add(r->lo, x->lo, y->lo);
-    mpq_add(r->hi, x->hi, y->hi);
+    mpq_add(r->q->lo, x->q->lo, y->q->lo);
+    mpq_add(r->q->hi, x->q->hi, y->q->hi);
   }
   return r;
 }
@@ -691,12 +695,12 @@ Num *num_sub(Arena *a, const Num *x, const Num *y) {
   y = big(a, y);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
-  mpq_sub(r->v, x->v, y->v);
+  mpq_sub(r->q->v, x->q->v, y->q->v);
   if (r->exact) {
     set_exact(r);
   } else if (!r->unbounded) {
-    mpq_sub(r->lo, x->lo, y->hi);
-    mpq_sub(r->hi, x->hi, y->lo);
+    mpq_sub(r->q->lo, x->q->lo, y->q->hi);
+    mpq_sub(r->q->hi, x->q->hi, y->q->lo);
   }
   return r;
 }
@@ -754,17 +758,17 @@ Num *num_mul(Arena *a, const Num *x, const Num *y) {
   x = big(a, x);
   y = big(a, y);
   Num *r = new_result(a, x, y);
-  mpq_mul(r->v, x->v, y->v);
+  mpq_mul(r->q->v, x->q->v, y->q->v);
   if (r->exact) {
     set_exact(r);
   } else if (!r->unbounded) {
     mpq_t p[4];
     for (int k = 0; k < 4; k++)
       mpq_init(p[k]);
-    mpq_mul(p[0], x->lo, y->lo);
-    mpq_mul(p[1], x->lo, y->hi);
-    mpq_mul(p[2], x->hi, y->lo);
-    mpq_mul(p[3], x->hi, y->hi);
+    mpq_mul(p[0], x->q->lo, y->q->lo);
+    mpq_mul(p[1], x->q->lo, y->q->hi);
+    mpq_mul(p[2], x->q->hi, y->q->lo);
+    mpq_mul(p[3], x->q->hi, y->q->hi);
     hull4(r, p);
     for (int k = 0; k < 4; k++)
       mpq_clear(p[k]);
@@ -795,7 +799,7 @@ static void quot_q(mpq_t q, int64_t n, int u, int64_t m, int s) {
  * only three rationals are built. */
 static Num *small_div(Arena *a, const Num *x, const Num *y) {
   Num *r = new_result(a, x, y);
-  quot_q(r->v, x->sv, y->scale, y->sv, x->scale);
+  quot_q(r->q->v, x->sv, y->scale, y->sv, x->scale);
   if (r->exact) {
     set_exact(r);
     return r;
@@ -818,8 +822,8 @@ static Num *small_div(Arena *a, const Num *x, const Num *y) {
         hi_j = j;
       }
     }
-  quot_q(r->lo, xe[lo_i], y->scale, ye[lo_j], x->scale);
-  quot_q(r->hi, xe[hi_i], y->scale, ye[hi_j], x->scale);
+  quot_q(r->q->lo, xe[lo_i], y->scale, ye[lo_j], x->scale);
+  quot_q(r->q->hi, xe[hi_i], y->scale, ye[hi_j], x->scale);
   return r;
 }
 
@@ -833,21 +837,21 @@ Num *num_div(Arena *a, const Num *x, const Num *y) {
   x = big(a, x);
   y = big(a, y);
   Num *r = new_result(a, x, y);
-  mpq_div(r->v, x->v, y->v);
+  mpq_div(r->q->v, x->q->v, y->q->v);
   if (r->exact) {
     set_exact(r);
     return r;
   }
-  if (!r->unbounded && mpq_sgn(y->lo) <= 0 && mpq_sgn(y->hi) >= 0)
+  if (!r->unbounded && mpq_sgn(y->q->lo) <= 0 && mpq_sgn(y->q->hi) >= 0)
     r->unbounded = true;
   if (!r->unbounded) {
     mpq_t p[4];
     for (int k = 0; k < 4; k++)
       mpq_init(p[k]);
-    mpq_div(p[0], x->lo, y->lo);
-    mpq_div(p[1], x->lo, y->hi);
-    mpq_div(p[2], x->hi, y->lo);
-    mpq_div(p[3], x->hi, y->hi);
+    mpq_div(p[0], x->q->lo, y->q->lo);
+    mpq_div(p[1], x->q->lo, y->q->hi);
+    mpq_div(p[2], x->q->hi, y->q->lo);
+    mpq_div(p[3], x->q->hi, y->q->hi);
     hull4(r, p);
     for (int k = 0; k < 4; k++)
       mpq_clear(p[k]);
@@ -865,9 +869,9 @@ Num *num_neg(Arena *a, const Num *x) {
   }
   gmp_use(a);
   Num *r = num_copy(a, x);
-  mpq_neg(r->v, x->v);
-  mpq_neg(r->lo, x->hi);
-  mpq_neg(r->hi, x->lo);
+  mpq_neg(r->q->v, x->q->v);
+  mpq_neg(r->q->lo, x->q->hi);
+  mpq_neg(r->q->hi, x->q->lo);
   return r;
 }
 
@@ -887,17 +891,17 @@ Num *num_abs(Arena *a, const Num *x) {
   }
   gmp_use(a);
   Num *r = num_copy(a, x);
-  mpq_abs(r->v, x->v);
-  if (x->unbounded || mpq_sgn(x->lo) >= 0)
+  mpq_abs(r->q->v, x->q->v);
+  if (x->unbounded || mpq_sgn(x->q->lo) >= 0)
     return r;
-  if (mpq_sgn(x->hi) <= 0) {
-    mpq_neg(r->lo, x->hi);
-    mpq_neg(r->hi, x->lo);
+  if (mpq_sgn(x->q->hi) <= 0) {
+    mpq_neg(r->q->lo, x->q->hi);
+    mpq_neg(r->q->hi, x->q->lo);
   } else {
-    mpq_set_ui(r->lo, 0, 1);
-    mpq_neg(r->hi, x->lo);
-    if (mpq_cmp(r->hi, x->hi) < 0)
-      mpq_set(r->hi, x->hi);
+    mpq_set_ui(r->q->lo, 0, 1);
+    mpq_neg(r->q->hi, x->q->lo);
+    if (mpq_cmp(r->q->hi, x->q->hi) < 0)
+      mpq_set(r->q->hi, x->q->hi);
   }
   return r;
 }
@@ -941,9 +945,9 @@ Num *num_scale10(Arena *a, const Num *x, int k) {
   mpz_t p;
   mpz_init(p);
   pow10_z(p, k > 0 ? (unsigned)k : 0u - (unsigned)k);
-  scale_q(r->v, p, k);
-  scale_q(r->lo, p, k);
-  scale_q(r->hi, p, k);
+  scale_q(r->q->v, p, k);
+  scale_q(r->q->lo, p, k);
+  scale_q(r->q->hi, p, k);
   mpz_clear(p);
   if (r->dec >= 0)
     r->dec = r->dec - k > 0 ? r->dec - k : 0;
@@ -1013,12 +1017,12 @@ static void round_q(mpq_t r, const mpq_t x, int n, bool away) {
 static Num *round_num(Arena *a, const Num *x, int n, bool away) {
   x = big(a, x);
   Num *r = num_copy(a, x);
-  round_q(r->v, x->v, n, away);
+  round_q(r->q->v, x->q->v, n, away);
   if (x->exact) {
     set_exact(r);
   } else if (!x->unbounded) {
-    round_q(r->lo, x->lo, n, away);
-    round_q(r->hi, x->hi, n, away);
+    round_q(r->q->lo, x->q->lo, n, away);
+    round_q(r->q->hi, x->q->hi, n, away);
   }
   r->dec = n > 0 ? n : 0;
   return r;
@@ -1058,20 +1062,20 @@ static Num *pick(Arena *a, const Num *x, const Num *y, bool want_max) {
   }
   x = big(a, x);
   y = big(a, y);
-  int c = mpq_cmp(x->v, y->v);
+  int c = mpq_cmp(x->q->v, y->q->v);
   const Num *w = (want_max ? c >= 0 : c <= 0) ? x : y;
   Num *r = new_result(a, x, y);
-  mpq_set(r->v, w->v);
+  mpq_set(r->q->v, w->q->v);
   r->dec = w->dec;
   if (r->exact) {
     set_exact(r);
   } else if (!r->unbounded) {
-    bool lo_x = want_max ? mpq_cmp(x->lo, y->lo) >= 0
-                         : mpq_cmp(x->lo, y->lo) <= 0;
-    bool hi_x = want_max ? mpq_cmp(x->hi, y->hi) >= 0
-                         : mpq_cmp(x->hi, y->hi) <= 0;
-    mpq_set(r->lo, lo_x ? x->lo : y->lo);
-    mpq_set(r->hi, hi_x ? x->hi : y->hi);
+    bool lo_x = want_max ? mpq_cmp(x->q->lo, y->q->lo) >= 0
+                         : mpq_cmp(x->q->lo, y->q->lo) <= 0;
+    bool hi_x = want_max ? mpq_cmp(x->q->hi, y->q->hi) >= 0
+                         : mpq_cmp(x->q->hi, y->q->hi) <= 0;
+    mpq_set(r->q->lo, lo_x ? x->q->lo : y->q->lo);
+    mpq_set(r->q->hi, hi_x ? x->q->hi : y->q->hi);
   }
   return r;
 }
@@ -1098,9 +1102,9 @@ int num_cmp(const Num *x, const Num *y) {
   if (x->small && y->small)
     return cmp_small(x->sv, x->scale, y->sv, y->scale);
   if (y->small)
-    return cmp_q_small(x->v, y->sv, y->scale);
+    return cmp_q_small(x->q->v, y->sv, y->scale);
   if (x->small)
-    return -cmp_q_small(y->v, x->sv, x->scale);
+    return -cmp_q_small(y->q->v, x->sv, x->scale);
   View vx, vy;
   view_open(&vx, x);
   view_open(&vy, y);
@@ -1114,7 +1118,7 @@ int num_cmp(const Num *x, const Num *y) {
 int num_sign(const Num *x) {
   if (x->small)
     return (x->sv > 0) - (x->sv < 0);
-  return mpq_sgn(x->v);
+  return mpq_sgn(x->q->v);
 }
 
 /* Returns true iff [x] and [y] could be roundings of the same true figure:
@@ -1132,8 +1136,8 @@ bool num_approx(const Num *x, const Num *y) {
     y = t;
   }
   if (y->small) // x.lo <= y.hi and y.lo <= x.hi
-    return cmp_q_small(x->lo, y->shi, y->scale) <= 0 &&
-           cmp_q_small(x->hi, y->slo, y->scale) >= 0;
+    return cmp_q_small(x->q->lo, y->shi, y->scale) <= 0 &&
+           cmp_q_small(x->q->hi, y->slo, y->scale) >= 0;
   View vx, vy;
   view_open(&vx, x);
   view_open(&vy, y);

@@ -30,19 +30,23 @@
  * interval ends sit at half units of its last place, hence the 2); the big
  * form is GMP rationals.  An operation stays small while its result fits and
  * falls back to GMP otherwise; callers cannot tell the forms apart. */
+/* The big form's rationals, allocated only for a big Num. */
+typedef struct NumBig {
+  mpq_t v;      // exact point value
+  mpq_t lo, hi; // interval (lo <= v <= hi); unused if unbounded
+} NumBig;
+
 typedef struct Num {
   int64_t sv, slo, shi; // small form: value and interval, over 2·10^scale
   int scale;            // small form: 0 .. NUM_SMALL_MAX_SCALE
-  bool small;           // which form holds the value
-  mpq_t v;              // big form: exact point value
-  mpq_t lo, hi;         // big form: interval (lo <= v <= hi); unused if
-                        // unbounded.  Not initialised in the small form.
   int dec;        // decimals as written (leaf); for a sum or difference of
                   // such figures the larger of theirs; the precision chosen
                   // by num_round; -1 = computed otherwise, display naturally
+  bool small;     // which form holds the value
   bool exact;     // zero-width interval (lo == hi == v)
   bool unbounded; // interval is the whole line (divided by an interval
                   // that contains zero); never in the small form
+  NumBig *q;      // big form only (NULL in the small form)
 } Num;
 
 typedef enum {
