@@ -54,6 +54,20 @@ void buf_puts(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 
 void buf_putc(Buf *b, char c) { buf_add(b, &c, 1); }
 
+void buf_putl(Buf *b, long v) {
+  char d[24];
+  size_t n = 0;
+  // Through unsigned so that LONG_MIN negates without overflow.
+  unsigned long m = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+  do {
+    d[sizeof d - 1 - n++] = (char)('0' + m % 10);
+    m /= 10;
+  } while (m);
+  if (v < 0)
+    d[sizeof d - 1 - n++] = '-';
+  buf_add(b, d + sizeof d - n, n);
+}
+
 void buf_repeat(Buf *b, char c, size_t n) {
   if (n == 0)
     return;

@@ -19,6 +19,9 @@ void buf_clear(Buf *b);
 void buf_add(Buf *b, const char *s, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_putc(Buf *b, char c);
+/* Appends [v] in decimal: what buf_printf("%ld") writes, without printf
+ * (JSON reports write several counts per rule per unit). */
+void buf_putl(Buf *b, long v);
 /* Appends [n] copies of the character [c]. */
 void buf_repeat(Buf *b, char c, size_t n);
 /* Appends [n] copies of the NUL-terminated string [s]. */

@@ -438,7 +438,11 @@ static void jloc(Buf *out, Src *src, uint32_t off) {
   src_linecol(src, off, &line, &col);
   buf_puts(out, "{\"file\":");
   jstr(out, src->path);
-  buf_printf(out, ",\"line\":%u,\"column\":%u}", line, col);
+  buf_puts(out, ",\"line\":");
+  buf_putl(out, (long)line);
+  buf_puts(out, ",\"column\":");
+  buf_putl(out, (long)col);
+  buf_putc(out, '}');
 }
 
 static const char *outcome_name(Outcome o) {
@@ -518,11 +522,19 @@ void report_json(Buf *out, const Report *r) {
     jstr(out, res->rule->title);
     buf_puts(out, ",\"ref\":");
     jstr(out, res->rule->ref);
-    buf_printf(out, ",\"severity\":\"%s\",\"outcome\":\"%s\","
-                    "\"checked\":%d,\"failed\":%d,\"skipped\":%d,"
-                    "\"errors\":%d,\"location\":",
-               sev_name(res->rule->sev), outcome_name(res->outcome),
-               res->n_checked, res->n_failed, res->n_skipped, res->n_errors);
+    buf_puts(out, ",\"severity\":\"");
+    buf_puts(out, sev_name(res->rule->sev));
+    buf_puts(out, "\",\"outcome\":\"");
+    buf_puts(out, outcome_name(res->outcome));
+    buf_puts(out, "\",\"checked\":");
+    buf_putl(out, res->n_checked);
+    buf_puts(out, ",\"failed\":");
+    buf_putl(out, res->n_failed);
+    buf_puts(out, ",\"skipped\":");
+    buf_putl(out, res->n_skipped);
+    buf_puts(out, ",\"errors\":");
+    buf_putl(out, res->n_errors);
+    buf_puts(out, ",\"location\":");
     jloc(out, res->rule->ast->src, res->rule->ast->op.off);
     buf_puts(out, ",\"findings\":[");
     int k = 0;

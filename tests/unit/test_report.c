@@ -8,6 +8,8 @@
 
 #include <cmocka.h>
 
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lang/buf.h"
@@ -38,9 +40,24 @@ static void test_report_json_string_escapes(void **state) {
   assert_string_equal(json("\\ 元", strlen("\\ 元")), "\"\\\\ 元\"");
 }
 
+static void test_report_buf_putl_matches_printf(void **state) {
+  (void)state;
+  static const long values[] = {0, 7, -7, 10, 1234567890, -1000000,
+                                LONG_MAX, LONG_MIN};
+  for (size_t k = 0; k < sizeof values / sizeof values[0]; k++) {
+    char want[32];
+    snprintf(want, sizeof want, "%ld", values[k]);
+    buf_clear(&out);
+    buf_puts(&out, "n=");
+    buf_putl(&out, values[k]);
+    assert_string_equal(out.s + 2, want);
+  }
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_report_json_string_escapes),
+      cmocka_unit_test(test_report_buf_putl_matches_printf),
   };
   if (argc > 1)
     cmocka_set_test_filter(argv[1]);
