@@ -7,6 +7,7 @@
 #include "runtime/match.h"
 
 #include "lang/arena.h"
+#include "lang/bsearch.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -171,16 +172,9 @@ static const unsigned char *find_lit(const Ctx *x, const Probe *pr,
   if (pr->b == MATCH_INDEX_BUCKETS)
     return memmem(x->t + q, end - q, pr->lit, n);
   const uint32_t *pos = x->ix->pos;
-  uint32_t lo = x->ix->start[pr->b], top = x->ix->start[pr->b + 1];
-  uint32_t hi = top;
-  uint32_t want = q + pr->off; // the first position that can serve
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (pos[mid] < want)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  uint32_t top = x->ix->start[pr->b + 1];
+  // The first position that can serve is q + off.
+  uint32_t lo = bsearch_lower(pos, x->ix->start[pr->b], top, q + pr->off);
   for (uint32_t i = lo; i < top; i++) {
     uint32_t p = pos[i] - pr->off;
     if (p + n > end)

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "lang/bsearch.h"
 #include "lang/uwidth.h"
 
 // Chinese numerals in a heading number: 一 … 十九 need at most two, 二十一
@@ -239,21 +240,6 @@ typedef struct SectionCache {
   } e[SECTION_CACHE_SIZE];
 } SectionCache;
 
-/* Returns the first index in [lo, hi) whose entry in [map] is at least
- * [off], or [hi].  The offset map never decreases, so a binary search
- * answers what a walk over every normalised byte would. */
-static uint32_t first_at(const uint32_t *map, uint32_t lo, uint32_t hi,
-                         uint32_t off) {
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (map[mid] < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
 /* Builds the normal form, then the outline in three steps: find the
  * heading lines (original offsets), turn offsets into normalised ones by
  * binary search in the offset map (it never decreases), and close each
@@ -274,11 +260,13 @@ void narrative_build(Narrative *n, Src *src, Arena *a) {
   int depth = 0;
   for (int i = 0; i < n->n_sections; i++) {
     Section *sec = &n->sections[i];
-    // First normalised byte produced at or after the original offset;
-    // headings come in document order, so the search starts at the last.
-    k = first_at(map, k, n->norm.len, sec->start);
+    // First normalised byte produced at or after the original offset (the
+    // offset map never decreases, so a binary search answers what a walk
+    // over every normalised byte would); headings come in document order,
+    // so the search starts at the last.
+    k = bsearch_lower(map, k, n->norm.len, sec->start);
     uint32_t start = k;
-    uint32_t e = first_at(map, k, n->norm.len, sec->end);
+    uint32_t e = bsearch_lower(map, k, n->norm.len, sec->end);
     sec->start = start;
     sec->end = n->norm.len;
     sec->title = arena_strndup(a, n->norm.text + start, e - start);
