@@ -44,11 +44,14 @@ typedef struct Memo {
 /* A literal made ready for searching: [off] is the byte offset in it of
  * the character looked up in the index, [b] that character's bucket, or
  * MATCH_INDEX_BUCKETS when the search goes through memmem (no index, or a
- * literal that is not whole UTF-8, which the index could not answer). */
+ * literal that is not whole UTF-8, which the index could not answer);
+ * [pos] the bucket's [npos] character starts, ascending. */
 typedef struct Probe {
   const char *lit;
   uint32_t n;
   uint32_t off, b;
+  const uint32_t *pos;
+  uint32_t npos;
 } Probe;
 
 /* One search: the text window, the alternative being tried, the match being
@@ -93,35 +96,87 @@ static uint32_t bucket(const unsigned char *c, uint32_t n) {
   return (uint32_t)(c[n - 2] & 0x3F) << 6 | (uint32_t)(c[n - 1] & 0x3F);
 }
 
-/* Two passes, count then place (a counting sort by bucket).  The first
- * keeps each character's bucket (2 bytes a character, in [a] with the
- * index), so the second only walks the text and places. */
+// Words of MatchIndex.filled.
+#define MATCH_FILLED_WORDS ((MATCH_INDEX_BUCKETS + 63) / 64)
+
+/* One pass: each character's bucket is counted, and the character chained
+ * to the one before it in its bucket (prev is indexed by byte offset, so
+ * no second array has to map character numbers to offsets).  Nothing is
+ * sorted here; bucket_pos lays a bucket out when a search first asks for
+ * it.  last[] needs no clearing: it is read only for a bucket with a
+ * count, after its first character has set it, and the first character's
+ * prev (that stale value) is never followed. */
 void match_index(MatchIndex *ix, Arena *a, const char *text, uint32_t len) {
   const unsigned char *t = (const unsigned char *)text;
-  ix->start = arena_zalloc(a, (MATCH_INDEX_BUCKETS + 1) * sizeof *ix->start);
-  uint32_t *count = ix->start + 1;
-  uint16_t *bk = arena_alloc(a, ((size_t)len + 1) * sizeof *bk);
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < len; n++) {
+  uint32_t *count = arena_zalloc(a, MATCH_INDEX_BUCKETS * sizeof *count);
+  uint32_t *last = arena_alloc(a, MATCH_INDEX_BUCKETS * sizeof *last);
+  uint32_t *prev = arena_alloc(a, ((size_t)len + 1) * sizeof *prev);
+  uint32_t i = 0;
+  // While four bytes are left every character is whole, so the loop needs
+  // no bounds test; ASCII and 3-byte characters (nearly all of a 说明)
+  // take their bucket without lead_len.
+  uint32_t safe = len > 3 ? len - 3 : 0;
+  while (i < safe) {
+    unsigned char c = t[i];
+    uint32_t b, k;
+    if (c < 0x80) {
+      b = 4096 + c;
+      k = 1;
+    } else if ((c & 0xF0) == 0xE0) {
+      b = (uint32_t)(t[i + 1] & 0x3F) << 6 | (uint32_t)(t[i + 2] & 0x3F);
+      k = 3;
+    } else {
+      k = lead_len(c);
+      b = bucket(t + i, k);
+    }
+    count[b]++;
+    prev[i] = last[b];
+    last[b] = i;
+    i += k;
+  }
+  while (i < len) {
     uint32_t k = lead_len(t[i]);
     if (k > len - i)
       k = len - i;
     uint32_t b = bucket(t + i, k);
-    bk[n] = (uint16_t)b;
     count[b]++;
+    prev[i] = last[b];
+    last[b] = i;
     i += k;
   }
-  for (uint32_t b = 0; b < MATCH_INDEX_BUCKETS; b++)
-    ix->start[b + 1] += ix->start[b];
-  ix->pos = arena_alloc(a, (size_t)(n + 1) * sizeof *ix->pos);
-  uint32_t *fill = arena_alloc(a, MATCH_INDEX_BUCKETS * sizeof *fill);
-  memcpy(fill, ix->start, MATCH_INDEX_BUCKETS * sizeof *fill);
-  uint32_t i = 0;
-  for (uint32_t j = 0; j < n; j++) {
-    ix->pos[fill[bk[j]]++] = i;
-    uint32_t k = lead_len(t[i]);
-    i += k < len - i ? k : len - i;
+  ix->count = count;
+  ix->last = last;
+  ix->prev = prev;
+  ix->filled = arena_zalloc(a, MATCH_FILLED_WORDS * sizeof *ix->filled);
+  ix->at = arena_alloc(a, (MATCH_INDEX_BUCKETS + 1) * sizeof *ix->at);
+  ix->at[MATCH_INDEX_BUCKETS] = 0;
+  // Room for every character, so any set of buckets fits.
+  ix->pos = arena_alloc(a, ((size_t)len + 1) * sizeof *ix->pos);
+}
+
+/* Returns the character starts of bucket [b] in ascending order
+ * (ix->count[b] of them).  The first call for a bucket lays them out at
+ * the next free slot of ix->pos, walking the chain back from the bucket's
+ * last character; later calls return the same slots. */
+static const uint32_t *bucket_pos(const MatchIndex *ix, uint32_t b) {
+  uint64_t bit = (uint64_t)1 << (b % 64);
+  if (!(ix->filled[b / 64] & bit)) {
+    uint32_t n = ix->count[b];
+    uint32_t at = ix->at[MATCH_INDEX_BUCKETS];
+    uint32_t *out = ix->pos + at;
+    ix->at[b] = at;
+    ix->at[MATCH_INDEX_BUCKETS] = at + n;
+    if (n > 0) {
+      uint32_t p = ix->last[b];
+      for (uint32_t k = n - 1; k > 0; k--) {
+        out[k] = p;
+        p = ix->prev[p];
+      }
+      out[0] = p;
+    }
+    ix->filled[b / 64] |= bit;
   }
+  return ix->pos + ix->at[b];
 }
 
 /* Prepares the literal item [lit] for find_lit: of its first characters
@@ -131,24 +186,25 @@ void match_index(MatchIndex *ix, Arena *a, const char *text, uint32_t len) {
  * character start is in the index, so looking at those positions alone
  * finds every occurrence. */
 static Probe probe(const Ctx *x, const PatItem *lit) {
-  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS};
+  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS, NULL, 0};
   if (!x->ix || lit->n_chars == 0)
     return pr; // memmem: no index, or a literal the index cannot answer
   const unsigned char *u = (const unsigned char *)lit->lit;
-  const uint32_t *start = x->ix->start;
+  const uint32_t *count = x->ix->count;
   uint32_t best = UINT32_MAX;
   uint32_t i = 0;
   for (int c = 0; c < lit->n_chars; c++) {
     uint32_t e = lit->char_end[c];
     uint32_t b = bucket(u + i, e - i);
-    uint32_t size = start[b + 1] - start[b];
-    if (size < best) {
-      best = size;
+    if (count[b] < best) {
+      best = count[b];
       pr.off = i;
       pr.b = b;
     }
     i = e;
   }
+  pr.pos = bucket_pos(x->ix, pr.b);
+  pr.npos = best;
   return pr;
 }
 
@@ -171,11 +227,10 @@ static const unsigned char *find_lit(const Ctx *x, const Probe *pr,
     return NULL;
   if (pr->b == MATCH_INDEX_BUCKETS)
     return memmem(x->t + q, end - q, pr->lit, n);
-  const uint32_t *pos = x->ix->pos;
-  uint32_t top = x->ix->start[pr->b + 1];
+  const uint32_t *pos = pr->pos;
   // The first position that can serve is q + off.
-  uint32_t lo = bsearch_lower(pos, x->ix->start[pr->b], top, q + pr->off);
-  for (uint32_t i = lo; i < top; i++) {
+  for (uint32_t i = bsearch_lower(pos, 0, pr->npos, q + pr->off);
+       i < pr->npos; i++) {
     uint32_t p = pos[i] - pr->off;
     if (p + n > end)
       return NULL;

@@ -36,15 +36,28 @@ bool match_find(const Pattern *p, const char *text, uint32_t from,
 /* Where each character of a text starts, bucketed by the character: a
  * claim's literal is then looked for only where its rarest character
  * stands (the one whose bucket is smallest), not by scanning the whole text
- * again for each of the suite's claims. */
+ * again for each of the suite's claims.
+ *
+ * Built lazily: match_index only counts each bucket and chains each
+ * character to the previous one of its bucket; a bucket's sorted positions
+ * are laid out the first time a search looks the bucket up (a suite looks
+ * up about 30 of the ~470 buckets a 说明 fills).  The index is therefore
+ * written through by searches although they get it as const: it must
+ * belong to one thread, as a unit's narrative does. */
 typedef struct MatchIndex {
-  uint32_t *start; // MATCH_INDEX_BUCKETS + 1 offsets into pos
-  uint32_t *pos;   // character starts, bucket by bucket, ascending
+  uint32_t *count;  // MATCH_INDEX_BUCKETS: characters in each bucket
+  uint32_t *last;   // per bucket with a count: its last character's offset
+  uint32_t *prev;   // per character start: the offset of the character
+                    // before it in its bucket (unset for the first)
+  uint64_t *filled; // a bit per bucket: its positions are laid out
+  uint32_t *at;     // per filled bucket, where its positions start in
+                    // pos; at[MATCH_INDEX_BUCKETS] is the next free slot
+  uint32_t *pos;    // filled buckets' character starts, each ascending
 } MatchIndex;
 
 struct Arena;
-/* Builds the index of the [len] bytes of (normalised, valid UTF-8) [text]
- * in [a]: one pass to count, one to place. */
+/* Counts and chains the characters of the [len] bytes of (normalised,
+ * valid UTF-8) [text], all in [a], in one pass. */
 void match_index(MatchIndex *ix, struct Arena *a, const char *text,
                  uint32_t len);
 /* match_find over a text with its index (same result, less scanning). */

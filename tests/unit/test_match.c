@@ -525,6 +525,51 @@ static void test_match_text_hole_lookups_per_item(void **state) {
   check_bound(&t, "a", "说明:甲因为乙所以");
 }
 
+/* One index serves every search of a narrative, and a bucket's positions
+ * are laid out only when a search first looks the bucket up (the next
+ * free slots of the index), then reused.  Here buckets are shared by
+ * different characters (一 U+4E00, 帀 U+5E00, 渀 U+6E00 have the same low
+ * 12 bits; so do é U+00E9 and ჩ U+10E9, and 𠀀 U+20000 and 䀀 U+4000),
+ * their characters interleave, and a literal ends the text.  Every
+ * pattern is searched from every offset, twice, through the one index,
+ * and must agree with the search without one (fails if a bucket's
+ * positions are laid out out of order, if two buckets are given the same
+ * slots, if a character is left out of its bucket's chain, or if the
+ * last characters of the text are not indexed). */
+static void test_match_index_lazy_buckets_reused(void **state) {
+  const char *text = "一帀12一渀é一ჩé𠀀䀀3一二帀ჩ,45一二é渀。帀一𠀀7一二";
+  static const char *const pats[] = {
+      "一二",         "帀一",  "ჩé",         "é",       "渀",
+      "𠀀",           "䀀",    "{n}一二",    "{a:text}一二", "帀{a:text}é",
+      "{n}一|ჩ{n}",   "一二",  "{a:text}渀", "𠀀{n}一二",
+  };
+  Norm n;
+  norm_text(*state, text, (uint32_t)strlen(text), 0, true, &n);
+  MatchIndex ix;
+  match_index(&ix, *state, n.text, n.len);
+  for (int round = 0; round < 2; round++)
+    for (size_t k = 0; k < sizeof pats / sizeof pats[0]; k++) {
+      Pattern *p = compile(state, pats[k]);
+      for (uint32_t from = 0; from <= n.len; from++) {
+        Match m, m2;
+        bool found = match_find(p, n.text, from, n.len, &m);
+        bool found2 = match_find_indexed(p, n.text, &ix, from, n.len, &m2);
+        if (found != found2 || (found && (m.start != m2.start ||
+                                          m.end != m2.end)))
+          fail_msg("`%s` from %u: %s %u-%u without the index, %s %u-%u "
+                   "with it",
+                   pats[k], from, found ? "found" : "none", m.start, m.end,
+                   found2 ? "found" : "none", m2.start, m2.end);
+        check_same(found, &m, found2, &m2);
+      }
+    }
+  // The literal at the very end is found through the index.
+  Pattern *p = compile(state, "7一二");
+  Match m;
+  assert_true(match_find_indexed(p, n.text, &ix, 0, n.len, &m));
+  assert_int_equal(m.end, n.len);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_match_seed_expenditure_sentence,
@@ -565,6 +610,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(
           test_match_text_hole_stops_only_at_period, setup, teardown),
       cmocka_unit_test_setup_teardown(test_match_text_hole_lookups_per_item,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_index_lazy_buckets_reused,
                                       setup, teardown),
   };
   if (argc > 1)
