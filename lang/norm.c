@@ -179,14 +179,86 @@ static inline bool self3(uint32_t cp) {
   return (word >> (cp % 64)) & 1;
 }
 
+// The ASCII white space the normal form drops, as bits by byte value:
+// tab, LF, VT, FF, CR (9..13) and space (32).
+#define NORM_ASCII_WHITE ((uint64_t)1 << ' ' | (uint64_t)0x3E00)
+
+/* The 4 bytes at [s] as a little-endian word, whatever the machine's byte
+ * order (one load on x86: the compiler merges the byte reads). */
+static inline uint32_t load4(const unsigned char *s) {
+  return (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 |
+         (uint32_t)s[3] << 24;
+}
+
+/* The bulk of copy_run, while four input bytes can be read at [i] (up to
+ * [safe]); returns where it stopped: at [safe] or later, or at a character
+ * it does not take.  Each step reads one word: a lead byte 1110xxxx and
+ * two continuation bytes 10xxxxxx are one mask and one compare.  Writing
+ * is by whole words too: the output byte after a character (and the map
+ * entry after its three) may be written and is then overwritten or lies
+ * past the end; the room test in copy_run leaves four bytes for it.
+ * Inlined twice, with and without a map, so neither loop tests for one
+ * (always_inline: GCC -O2 otherwise keeps one copy and tests [with_map]
+ * at every character). */
+static inline __attribute__((always_inline)) uint32_t
+copy_words(const unsigned char *s, uint32_t i, uint32_t safe, char **tp,
+           uint32_t **mp, uint32_t base, bool with_map) {
+  char *t = *tp;
+  uint32_t *m = *mp;
+  while (i < safe) {
+    uint32_t w = load4(s + i);
+    if (!(w & 0x80)) {
+      unsigned char c = (unsigned char)w;
+      bool white = c <= ' ' && (NORM_ASCII_WHITE >> c & 1);
+      *t = (char)c;
+      t += !white;
+      if (with_map) {
+        *m = base + i;
+        m += !white;
+      }
+      i++;
+      continue;
+    }
+    if ((w & 0xC0C0F0) != 0x8080E0)
+      break;
+    // self3's bit, its word (cp / 64) and bit (cp % 64) taken from the
+    // bytes without assembling cp; a clear bit goes to self3 itself.
+    uint32_t word = (w & 0x0F) << 6 | (w >> 8 & 0x3F);
+    uint32_t bit = w >> 16 & 0x3F;
+    uint64_t bits =
+        atomic_load_explicit(&self_bits[word], memory_order_relaxed);
+    if (!(bits >> bit & 1) && !self3(word << 6 | bit))
+      break;
+    t[0] = (char)w;
+    t[1] = (char)(w >> 8);
+    t[2] = (char)(w >> 16);
+    t[3] = (char)(w >> 24);
+    t += 3;
+    if (with_map) {
+      uint32_t at = base + i;
+      m[0] = at;
+      m[1] = at;
+      m[2] = at;
+      m[3] = at;
+      m += 3;
+    }
+    i += 3;
+  }
+  *tp = t;
+  *mp = m;
+  return i;
+}
+
 /* Copies, from input offset [i] on, the longest run of characters that are
  * their own normal form (ASCII other than white space, and the 3-byte
  * characters self3 admits), dropping the ASCII white space inside it;
  * returns the offset where the run stops.  Such a run never writes more
  * bytes than it reads, so it is cut where the input would outgrow the room
  * left in [o]: the loop needs no capacity test, and the caller's general
- * path (put, which grows) takes the character after the cut.  Kept apart
- * from put_cp so the compiler holds the output cursors in registers. */
+ * path (put, which grows) takes the character after the cut.  copy_words
+ * takes all but the last three bytes; the loop below finishes byte by
+ * byte.  Kept apart from put_cp so the compiler holds the output cursors
+ * in registers. */
 static uint32_t copy_run(Out *o, const char *in, uint32_t i, uint32_t len,
                          uint32_t base) {
   const unsigned char *s = (const unsigned char *)in;
@@ -195,6 +267,17 @@ static uint32_t copy_run(Out *o, const char *in, uint32_t i, uint32_t len,
   char *t = o->text + o->len;
   char *t0 = t;
   uint32_t *m = o->map ? o->map + o->len : NULL;
+  // i < safe: four bytes to read, and (as a run writes no more than it
+  // reads) four bytes of room to write.
+  uint32_t safe = end > 3 ? end - 3 : 0;
+  if (m)
+    i = copy_words(s, i, safe, &t, &m, base, true);
+  else
+    i = copy_words(s, i, safe, &t, &m, base, false);
+  if (i < safe) { // stopped at a character it does not take
+    o->len += (uint32_t)(t - t0);
+    return i;
+  }
   while (i < end) {
     unsigned char c = s[i];
     if (c < 0x80) {

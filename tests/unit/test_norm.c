@@ -271,6 +271,12 @@ static void test_norm_every_3byte_char_agrees_with_utf8proc(void **state) {
     if (strcmp(n.text, want) != 0)
       fail_msg("U+%04X: normal form \"%s\", expected \"%s\"", cp, n.text,
                want);
+    // The same text without a map (copy_run's other word loop).
+    Norm bare;
+    norm_text(*state, in, (uint32_t)strlen(in), 0, false, &bare);
+    if (strcmp(bare.text, want) != 0)
+      fail_msg("U+%04X: without a map \"%s\", expected \"%s\"", cp,
+               bare.text, want);
     check_map(&n, 0, 3, 0);
     check_map(&n, 3, n.len - 3, 3);
     check_map(&n, n.len - 3, n.len, 6);
@@ -357,6 +363,115 @@ static void test_norm_fast_run_after_growth(void **state) {
   assert_int_equal(n.map[2200], 1800);
 }
 
+/* copy_run reads a word at a time while four bytes are left and byte by
+ * byte after that, and has one word loop for a map and one without.  Every
+ * ASCII byte, between ideographs, at every alignment against the end of
+ * the text, must come out the same through all of them: kept and mapped
+ * to its own offset (plus the base), or dropped when it is white space
+ * (fails if the word loop keeps or drops the wrong bytes, maps a byte to
+ * the wrong offset, or if the loop without a map writes differently). */
+static void test_norm_word_loop_every_ascii_byte(void **state) {
+  for (int b = 1; b < 0x80; b++)
+    for (int shift = 0; shift < 4; shift++) {
+      // shift × 'x', then 一 b 二 b b x 三 b: b stands both well before
+      // the last four bytes and inside them.
+      char in[32], want[32];
+      uint32_t want_map[32];
+      uint32_t len = 0, w = 0;
+      for (int k = 0; k < shift; k++) {
+        want[w] = 'x';
+        want_map[w++] = 100 + len;
+        in[len++] = 'x';
+      }
+      const char *parts[] = {"一", "", "二", "", "", "x", "三", ""};
+      for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+        const char *part = parts[k];
+        char one[2] = {(char)b, '\0'};
+        if (!*part)
+          part = one;
+        uint32_t at = len;
+        size_t plen = strlen(part);
+        memcpy(in + len, part, plen);
+        len += (uint32_t)plen;
+        bool white = b == ' ' || (b >= '\t' && b <= '\r');
+        if (part == one && white)
+          continue;
+        for (size_t j = 0; j < plen; j++) {
+          want[w] = part[j];
+          want_map[w++] = 100 + at;
+        }
+      }
+      Norm n, bare;
+      norm_text(*state, in, len, 100, true, &n);
+      norm_text(*state, in, len, 100, false, &bare);
+      if (n.len != w || memcmp(n.text, want, w) != 0)
+        fail_msg("byte %#x, shift %d: \"%s\"", b, shift, n.text);
+      for (uint32_t i = 0; i < w; i++)
+        if (n.map[i] != want_map[i])
+          fail_msg("byte %#x, shift %d: map[%u] = %u, expected %u", b, shift,
+                   i, n.map[i], want_map[i]);
+      assert_int_equal(n.map[w], 100 + len);
+      assert_null(bare.map);
+      assert_int_equal(bare.len, w);
+      assert_memory_equal(bare.text, want, w);
+      assert_int_equal(bare.text[w], '\0');
+    }
+}
+
+/* A broken sequence read by the word loop (four bytes or more before the
+ * end) must come out as it does from the byte loop (the last three
+ * bytes): one U+FFFD per bad byte, each mapped to its byte.  The inputs
+ * are copied to heap blocks of their exact length, so that under ASan a
+ * read past the end fails (fails if the word loop takes a lead byte
+ * without checking both continuation bytes, or reads past the text). */
+static void test_norm_word_loop_broken_sequences(void **state) {
+  static const char *const broken[] = {
+      "\xE4\xB8\x41", // 一 with its last byte replaced by 'A'
+      "\xE4\x41\x80", // a continuation byte missing in the middle
+      "\xE4\xB8\xC0", // a lead byte in the place of the last byte
+      "\xE4\xC0\x80", // ...of the middle byte
+      "\xED\xA0\x80", // a surrogate
+      "\xE0\x80\xAF", // an overlong '/'
+      "\xB8\x80\x80", // continuation bytes alone
+  };
+  for (size_t k = 0; k < sizeof broken / sizeof broken[0]; k++)
+    for (uint32_t pad = 0; pad < 6; pad++) {
+      // The sequence, then [pad] bytes of "xyzuvw": at pad
+      // 0 it is the byte loop's, from pad 1 on the word loop's.
+      char buf[16];
+      memcpy(buf, broken[k], 3);
+      memcpy(buf + 3, "xyzuvw", pad);
+      uint32_t len = 3 + pad;
+      Norm alone, padded;
+      norm_text(*state, broken[k], 3, 0, true, &alone);
+      char *exact = malloc(len);
+      assert_non_null(exact);
+      memcpy(exact, buf, len);
+      norm_text(*state, exact, len, 0, true, &padded);
+      free(exact);
+      if (padded.len != alone.len + pad ||
+          memcmp(padded.text, alone.text, alone.len) != 0 ||
+          memcmp(padded.text + alone.len, "xyzuvw", pad) != 0)
+        fail_msg("sequence %zu, %u bytes after: \"%s\", alone \"%s\"", k,
+                 pad, padded.text, alone.text);
+      for (uint32_t i = 0; i < alone.len; i++)
+        assert_int_equal(padded.map[i], alone.map[i]);
+    }
+  // The ASCII tests at every alignment, in exact heap blocks (for ASan).
+  for (uint32_t len = 1; len < 12; len++) {
+    const char *src = "一二a三 b四";
+    char *exact = malloc(len);
+    assert_non_null(exact);
+    memcpy(exact, src, len);
+    Norm n, bare;
+    norm_text(*state, exact, len, 0, true, &n);
+    norm_text(*state, exact, len, 0, false, &bare);
+    assert_int_equal(n.len, bare.len);
+    assert_memory_equal(n.text, bare.text, n.len);
+    free(exact);
+  }
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(
@@ -391,6 +506,10 @@ int main(int argc, char **argv) {
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_norm_fast_run_after_growth, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_norm_word_loop_every_ascii_byte,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_norm_word_loop_broken_sequences,
+                                      setup, teardown),
   };
   if (argc > 1)
     cmocka_set_test_filter(argv[1]);
