@@ -41,17 +41,26 @@ typedef struct Memo {
   uint64_t inline_slots[MATCH_MEMO_INLINE];
 } Memo;
 
+/* The 4 bytes at [s] as a little-endian word, whatever the machine's byte
+ * order (one load on x86: the compiler merges the byte reads). */
+static inline uint32_t load4(const unsigned char *s) {
+  return (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16 |
+         (uint32_t)s[3] << 24;
+}
+
 /* A literal made ready for searching: [off] is the byte offset in it of
  * the character looked up in the index, [b] that character's bucket, or
  * MATCH_INDEX_BUCKETS when the search goes through memmem (no index, or a
  * literal that is not whole UTF-8, which the index could not answer);
- * [pos] the bucket's [npos] character starts, ascending. */
+ * [pos] the bucket's [npos] character starts, ascending; [head] the
+ * literal's first four bytes as load4 reads them (when it has four). */
 typedef struct Probe {
   const char *lit;
   uint32_t n;
   uint32_t off, b;
   const uint32_t *pos;
   uint32_t npos;
+  uint32_t head;
 } Probe;
 
 /* One search: the text window, the alternative being tried, the match being
@@ -186,10 +195,12 @@ static const uint32_t *bucket_pos(const MatchIndex *ix, uint32_t b) {
  * character start is in the index, so looking at those positions alone
  * finds every occurrence. */
 static Probe probe(const Ctx *x, const PatItem *lit) {
-  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS, NULL, 0};
+  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS, NULL, 0, 0};
   if (!x->ix || lit->n_chars == 0)
     return pr; // memmem: no index, or a literal the index cannot answer
   const unsigned char *u = (const unsigned char *)lit->lit;
+  if (lit->len >= 4)
+    pr.head = load4(u);
   const uint32_t *count = x->ix->count;
   uint32_t best = UINT32_MAX;
   uint32_t i = 0;
@@ -229,8 +240,21 @@ static const unsigned char *find_lit(const Ctx *x, const Probe *pr,
     return memmem(x->t + q, end - q, pr->lit, n);
   const uint32_t *pos = pr->pos;
   // The first position that can serve is q + off.
-  for (uint32_t i = bsearch_lower(pos, 0, pr->npos, q + pr->off);
-       i < pr->npos; i++) {
+  uint32_t i = bsearch_lower(pos, 0, pr->npos, q + pr->off);
+  if (n >= 4) {
+    // Most candidates differ within the literal's first four bytes: one
+    // word compare turns them away before the call to memcmp.
+    for (; i < pr->npos; i++) {
+      uint32_t p = pos[i] - pr->off;
+      if (p + n > end)
+        return NULL;
+      if (load4(x->t + p) == pr->head &&
+          memcmp(x->t + p + 4, pr->lit + 4, n - 4) == 0)
+        return x->t + p;
+    }
+    return NULL;
+  }
+  for (; i < pr->npos; i++) {
     uint32_t p = pos[i] - pr->off;
     if (p + n > end)
       return NULL;

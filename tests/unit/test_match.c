@@ -570,6 +570,34 @@ static void test_match_index_lazy_buckets_reused(void **state) {
   assert_int_equal(m.end, n.len);
 }
 
+/* Through the index, a literal of four bytes or more is compared first by
+ * its first four bytes as one word, then the rest.  Candidates here share
+ * the looked-up character but differ in the first four bytes (1万 2万),
+ * only in the last byte (合计 U+8BA1, 合订 U+8BA2), or not at all; one
+ * literal is exactly four bytes; one ends the text (fails if the first
+ * word is read from the wrong bytes, or used for a literal of fewer than
+ * four).  A hit of find_lit is compared again by match_at, so a rest left
+ * uncompared would only cost time: no search here can see it. */
+static void test_match_literal_word_then_rest(void **state) {
+  const char *text = "支出合订5万元。支出合计6万元。x1,2。支出合计";
+  Try t = find(state, "支出合计{n}万元", text);
+  check_bound(&t, "n", "6");
+  t = find(state, "支出合订{n}万元", text);
+  check_bound(&t, "n", "5");
+  // Exactly four bytes, at the end of a sentence.
+  t = find(state, "x1,2", text);
+  assert_true(t.found);
+  assert_int_equal(t.m.start, strlen("支出合订5万元。支出合计6万元。"));
+  // The last match ends the text; from after the first, it is the one.
+  t = find(state, "。支出合计", text);
+  Match m;
+  assert_true(search(state, &t, t.m.start + 1, t.n.len, &m));
+  assert_int_equal(m.end, t.n.len);
+  // The same literal with its last byte changed is nowhere.
+  assert_false(find(state, "支出合讣", text).found);
+  assert_false(find(state, "x1,3", text).found);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_match_seed_expenditure_sentence,
@@ -612,6 +640,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_match_text_hole_lookups_per_item,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_match_index_lazy_buckets_reused,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_literal_word_then_rest,
                                       setup, teardown),
   };
   if (argc > 1)
