@@ -78,25 +78,32 @@ static inline Value val_missing(const char *path) {
 }
 
 static inline Value val_bool(bool b) {
-  Value v = {0};
+  Value v;
   v.kind = VAL_BOOL;
+  v.unit = 0;
   v.b = b;
+  v.len = 0;
+  v.str = NULL;
   return v;
 }
 
 static inline Value val_num(Num *n, Unit u) {
-  Value v = {0};
+  Value v;
   v.kind = VAL_NUM;
-  v.num = n;
   v.unit = u;
+  v.b = false;
+  v.len = 0;
+  v.num = n;
   return v;
 }
 
 static inline Value val_str(const char *s, uint32_t len) {
-  Value v = {0};
+  Value v;
   v.kind = VAL_STR;
-  v.str = s;
+  v.unit = 0;
+  v.b = false;
   v.len = len;
+  v.str = s;
   return v;
 }
 
