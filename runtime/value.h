@@ -33,9 +33,13 @@ struct Submission;
 struct Narrative;
 
 typedef struct Value Value;
+_Static_assert(VAL_PRIOR < 256, "ValKind must fit Value.kind");
+_Static_assert(UNIT_PCT < 256, "Unit must fit Value.unit");
 struct Value {
-  ValKind kind;
-  Unit unit;            // VAL_NUM
+  // One byte each (ValKind, Unit): with b and len the header is 8 bytes
+  // and a Value 32, one pair of 16-byte moves per copy.
+  uint8_t kind;         // ValKind
+  uint8_t unit;         // Unit, for VAL_NUM
   bool b;               // VAL_BOOL
   uint32_t len;         // VAL_STR bytes
   // What the kind needs, overlaid (values are passed by value everywhere:
