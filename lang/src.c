@@ -163,11 +163,11 @@ static char *read_all(int fd, size_t hint, size_t *len) {
   return p;
 }
 
-// open(2), retried when a signal interrupts it.
-static int open_retry(const char *path, int flags) {
+// openat(2), retried when a signal interrupts it.
+static int open_retry(int dirfd, const char *path, int flags) {
   int fd;
   do
-    fd = open(path, flags | O_CLOEXEC);
+    fd = openat(dirfd, path, flags | O_CLOEXEC);
   while (fd < 0 && errno == EINTR);
   return fd;
 }
@@ -191,7 +191,7 @@ static Src *read_and_close(const char *path, int fd, size_t hint, char *why,
  * (Linux lets open(2) succeed on one and fails only at read).  On failure
  * the reason goes into [why] and nothing is printed. */
 Src *src_read_file(const char *path, char *why, size_t why_cap) {
-  int fd = open_retry(path, O_RDONLY);
+  int fd = open_retry(AT_FDCWD, path, O_RDONLY);
   if (fd < 0) {
     src_reason(why, why_cap, errno);
     return NULL;
@@ -215,9 +215,10 @@ Src *src_read_file(const char *path, char *why, size_t why_cap) {
                         why_cap);
 }
 
-Src *src_read_regular(const char *path, unsigned long long max, SrcOpen *how,
+Src *src_read_regular(int dirfd, const char *name, const char *path,
+                      unsigned long long max, SrcOpen *how,
                       unsigned long long *size, char *why, size_t why_cap) {
-  int fd = open_retry(path, O_RDONLY | O_NONBLOCK);
+  int fd = open_retry(dirfd, name, O_RDONLY | O_NONBLOCK);
   if (fd < 0) {
     *how = errno == ENOENT ? SRC_ABSENT : SRC_FAILED;
     src_reason(why, why_cap, errno);

@@ -42,12 +42,14 @@ typedef enum {
   SRC_TOO_BIG,     // larger than [max] bytes: refused without reading
   SRC_FAILED       // could not be opened or read: the reason is in [why]
 } SrcOpen;
-/* Reads the regular file [path] of at most [max] bytes with one path
- * lookup: opened non-blocking (a named pipe cannot hang the open) and
- * checked with fstat on the open file.  Returns the Src, or NULL with the
- * outcome in [*how] (the size in [*size] for SRC_TOO_BIG, the reason in
- * [why] for SRC_FAILED). */
-Src *src_read_regular(const char *path, unsigned long long max, SrcOpen *how,
+/* Reads the regular file [name] of the folder open as [dirfd] (AT_FDCWD:
+ * the current one), of at most [max] bytes, with one lookup of one name:
+ * opened non-blocking (a named pipe cannot hang the open) and checked with
+ * fstat on the open file.  [path] names it in the Src (messages).  Returns
+ * the Src, or NULL with the outcome in [*how] (the size in [*size] for
+ * SRC_TOO_BIG, the reason in [why] for SRC_FAILED). */
+Src *src_read_regular(int dirfd, const char *name, const char *path,
+                      unsigned long long max, SrcOpen *how,
                       unsigned long long *size, char *why, size_t why_cap);
 /* Writes a short lowercase English reason for errno value [err] ("no such
  * file or directory") into [why]. */

@@ -12,12 +12,14 @@
 #include "runtime/narrative.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lang/uwidth.h"
 #include "runtime/csv.h"
@@ -779,17 +781,24 @@ static void keep_src(Submission *s, Src *src) {
   s->srcs[s->n_srcs++] = src;
 }
 
-/* Reads the file [path] of the submission.  Returns NULL with [*absent] set
- * when there is no such file (not an error), or NULL after reporting when it
- * cannot be read, is not a regular file or is too large.  The Src is kept in
- * [s]. */
-static Src *read_data(Submission *s, const char *path, Diags *d,
+/* Reads the file [name][ext] of the submission folder [dir], open as
+ * [dirfd].  Returns NULL with [*absent] set when there is no such file (not
+ * an error), or NULL after reporting when it cannot be read, is not a
+ * regular file or is too large.  The Src, named by its full path, is kept
+ * in [s]. */
+static char *join_ext(Arena *a, const char *dir, const char *file,
+                      const char *ext, size_t *base);
+
+static Src *read_data(Submission *s, int dirfd, const char *dir,
+                      const char *name, const char *ext, Diags *d,
                       bool *absent) {
+  size_t base;
+  char *path = join_ext(&s->arena, dir, name, ext, &base);
   char why[256];
   SrcOpen how;
   unsigned long long size = 0;
-  Src *src = src_read_regular(path, LOAD_MAX_FILE_BYTES, &how, &size, why,
-                              sizeof why);
+  Src *src = src_read_regular(dirfd, path + base, path, LOAD_MAX_FILE_BYTES,
+                              &how, &size, why, sizeof why);
   *absent = how == SRC_ABSENT;
   switch (how) {
   case SRC_OK:
@@ -927,9 +936,10 @@ static void read_unit(Submission *s, Src *src, Diags *d) {
 }
 
 /* Returns "[dir]/[file][ext]" in [a] ([ext] may be ""), without doubling a
- * trailing slash.  Built with memcpy: a unit opens some twenty files. */
+ * trailing slash; [*base] is where [file] starts in it.  Built with
+ * memcpy: a unit opens some twenty files. */
 static char *join_ext(Arena *a, const char *dir, const char *file,
-                      const char *ext) {
+                      const char *ext, size_t *base) {
   size_t nd = strlen(dir), nf = strlen(file), ne = strlen(ext);
   bool slash = nd > 0 && dir[nd - 1] == '/';
   char *p = arena_alloc(a, nd + !slash + nf + ne + 1);
@@ -938,12 +948,36 @@ static char *join_ext(Arena *a, const char *dir, const char *file,
     p[nd++] = '/';
   memcpy(p + nd, file, nf);
   memcpy(p + nd + nf, ext, ne + 1);
+  *base = nd;
   return p;
 }
 
-/* Returns "[dir]/[file]" in [a], without doubling a trailing slash. */
-static char *join(Arena *a, const char *dir, const char *file) {
-  return join_ext(a, dir, file, "");
+/* Opens the submission folder [dir] for openat, or reports why it cannot
+ * be read as one (missing, not a folder, no permission) and returns -1. */
+static int open_folder(const char *dir, Diags *d) {
+  int fd;
+  do
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd >= 0)
+    return fd;
+  struct stat st;
+  if (stat(dir, &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      diag_error(d, NULL, (Span){0, 0}, "submission folder `%s` does not exist",
+                 dir);
+    else
+      diag_error(d, NULL, (Span){0, 0}, "cannot open submission folder `%s`",
+                 dir);
+  } else if (!S_ISDIR(st.st_mode)) {
+    diag_error(d, NULL, (Span){0, 0}, "`%s` is not a folder", dir);
+    diag_help(d, "a submission is a folder holding one CSV file per table "
+                 "and unit.csv");
+  } else {
+    diag_error(d, NULL, (Span){0, 0}, "cannot open submission folder `%s`",
+               dir);
+  }
+  return -1;
 }
 
 static bool load_submission_inner(Submission *s, const char *dir,
@@ -1000,41 +1034,28 @@ static bool load_submission_inner(Submission *s, const char *dir,
   s->tables = arena_zalloc(&s->arena, (size_t)(n > 0 ? n : 1) *
                                           sizeof *s->tables);
   int errors = d->n_errors;
-  struct stat st;
-  if (stat(dir, &st) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR)
-      diag_error(d, NULL, (Span){0, 0}, "submission folder `%s` does not exist",
-                 dir);
-    else
-      diag_error(d, NULL, (Span){0, 0}, "cannot open submission folder `%s`",
-                 dir);
+  // Every file is opened relative to the folder: one name to look up each.
+  int dirfd = open_folder(dir, d);
+  if (dirfd < 0)
     return false;
-  }
-  if (!S_ISDIR(st.st_mode)) {
-    diag_error(d, NULL, (Span){0, 0}, "`%s` is not a folder", dir);
-    diag_help(d, "a submission is a folder holding one CSV file per table "
-                 "and unit.csv");
-    return false;
-  }
   for (int i = 0; i < n; i++) {
     if (!wants_table(s, o, i))
       continue; // stays NULL: no rule can ask for it
     bool absent;
-    Src *src = read_data(s, join_ext(&s->arena, dir, decls[i]->name, ".csv"),
-                         d, &absent);
+    Src *src = read_data(s, dirfd, dir, decls[i]->name, ".csv", d, &absent);
     if (src)
       s->tables[i] = read_table(&s->arena, src, decls[i], d, s->is_prior);
   }
   bool absent;
-  Src *unit = read_data(s, join(&s->arena, dir, "unit.csv"), d, &absent);
+  Src *unit = read_data(s, dirfd, dir, "unit", ".csv", d, &absent);
   if (unit)
     read_unit(s, unit, d);
   // The narrative: 说明.txt, or 说明.md when there is no .txt.
   Src *text = NULL;
   if (!s->is_prior || !o->prior_selected || o->prior_narrative) {
-    text = read_data(s, join(&s->arena, dir, "说明.txt"), d, &absent);
+    text = read_data(s, dirfd, dir, "说明", ".txt", d, &absent);
     if (absent)
-      text = read_data(s, join(&s->arena, dir, "说明.md"), d, &absent);
+      text = read_data(s, dirfd, dir, "说明", ".md", d, &absent);
   }
   if (text && load_decode_text(text, d)) {
     // Last year's narrative is read only if a rule asks for prior.说明.
@@ -1043,10 +1064,14 @@ static bool load_submission_inner(Submission *s, const char *dir,
       load_narrative(s);
   }
   // Last year's submission, when the folder carries one as prior/.
-  char *prior = join(&s->arena, dir, "prior");
-  if (!s->is_prior && !s->no_auto_prior && stat(prior, &st) == 0 &&
-      S_ISDIR(st.st_mode))
-    read_prior(s, prior, decls, n, o, d);
+  struct stat st;
+  if (!s->is_prior && !s->no_auto_prior &&
+      fstatat(dirfd, "prior", &st, 0) == 0 && S_ISDIR(st.st_mode)) {
+    size_t base;
+    read_prior(s, join_ext(&s->arena, dir, "prior", "", &base), decls, n, o,
+               d);
+  }
+  close(dirfd);
   return d->n_errors == errors;
 }
 
