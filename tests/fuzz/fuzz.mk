@@ -24,7 +24,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR     := $(B)/fuzz
 FUZZ_OBJDIR  := $(FUZZ_DIR)/obj
 FUZZ_SRCDIR  := tests/fuzz
-FUZZ_NAMES   := fuzz_parse fuzz_csv fuzz_narrative fuzz_check
+FUZZ_NAMES   := fuzz_parse fuzz_csv fuzz_narrative fuzz_check fuzz_num
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_DIR)/%)
 # UB is fatal (no recovery), so the fuzzer sees it as a crash.
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
