@@ -176,6 +176,57 @@ def seeds_narrative():
         put("fuzz_narrative", "hand-" + k, v.encode())
 
 
+# ---- fuzz_num: figure lines, then "%%", then 5-byte operations -------------
+# Operation codes of tests/fuzz/fuzz_num.c's apply(), in order.
+NUM_OPS = ["add", "sub", "mul", "div", "neg", "abs", "scale10", "round",
+           "trunc", "min", "max", "as_rounded", "from_long"]
+
+
+def num_ops(*steps):
+    """The bytes of [steps], each (op name, i, j, k, dst): k in -25..25 is
+    stored as k + 25, which the harness reads back as byte % 51 - 25."""
+    out = b""
+    for name, i, j, k, dst in steps:
+        out += bytes([NUM_OPS.index(name), i, j, k + 25, dst])
+    return out
+
+
+def seeds_num():
+    figs = {
+        "typical": "1118.78\n-3.50\n0\n0.00\n-0\n1,234.5\n 12 \n\u22123.5\n",
+        "digits-18-19-20": "999999999999999999\n-999999999999999999\n"
+                           "1000000000000000000\n1234567890123456789\n"
+                           "99999999999999999.9\n12345678901234567890.5\n",
+        "tiny": "0.000000000000000001\n0.0000000000000000001\n-0.05\n0.5\n",
+        "refused": "\n   \n1,2,3\n1e400\n12a\n--1\n5.\n.5\n-\n1.2.3\n"
+                   + "1" * 81 + "\n0." + "0" * 40 + "1\n",
+    }
+    for k, v in figs.items():
+        put("fuzz_num", "figures-" + k, v.encode())
+    two = "1118.78\n-3.50\n%%\n"
+    put("fuzz_num", "ops-sums", two.encode() + num_ops(
+        ("add", 0, 1, 0, 2), ("sub", 2, 0, 0, 3), ("add", 2, 2, 0, 4),
+        ("min", 3, 4, 0, 5), ("max", 3, 4, 0, 6), ("abs", 1, 0, 0, 7),
+        ("neg", 7, 0, 0, 8)))
+    put("fuzz_num", "ops-div-mul", two.encode() + num_ops(
+        ("div", 0, 1, 0, 2), ("mul", 2, 1, 0, 3), ("div", 0, 9, 0, 4),
+        ("div", 1, 0, 0, 5), ("mul", 5, 5, 0, 5), ("round", 5, 0, 4, 6),
+        ("div", 0, 6, 0, 7)))
+    put("fuzz_num", "ops-scale-round", "4.8\n0.45\n%%\n".encode() + num_ops(
+        ("scale10", 0, 0, 25, 2), ("scale10", 0, 0, -20, 3),
+        ("scale10", 3, 0, 20, 4), ("round", 1, 0, 1, 5), ("trunc", 1, 0, 1, 6),
+        ("round", 2, 0, -25, 7), ("as_rounded", 4, 0, 0, 8),
+        ("round", 12, 0, 18, 9), ("trunc", 13, 0, 19, 10)))
+    # from_long: a 16-bit value times 1000003, or (j byte >= 0xF0) one of the
+    # edge values LONG_MIN, LONG_MAX, ±(INT64_MAX/2) ... picked by i.
+    put("fuzz_num", "ops-from-long", "%%\n".encode() + num_ops(
+        ("from_long", 0, 0xF0, 0, 2), ("from_long", 1, 0xF0, 0, 3),
+        ("from_long", 2, 0xF0, 0, 4), ("from_long", 3, 0xF0, 0, 5),
+        ("from_long", 0x12, 0x34, 0, 6), ("add", 4, 5, 0, 7),
+        ("sub", 2, 3, 0, 8), ("neg", 2, 0, 0, 9), ("abs", 2, 0, 0, 10),
+        ("mul", 5, 5, 0, 11), ("div", 3, 6, 0, 12)))
+
+
 # ---- fuzz_check: submission folders written out as one text ---------------
 def folder_seed(d):
     parts = []
@@ -212,6 +263,7 @@ def main():
     seeds_csv()
     seeds_narrative()
     seeds_check()
+    seeds_num()
     for h in sorted(os.listdir(OUT)):
         files = os.listdir(os.path.join(OUT, h))
         size = sum(os.path.getsize(os.path.join(OUT, h, f)) for f in files)
