@@ -189,7 +189,8 @@ static size_t big_bits(const Num *x) {
   return bits;
 }
 
-// True when [xs] / [xb] are too large to keep (FUZZ_MAX_PRINTED).
+// True when the results [xs] / [xb] are too large to keep in the pool: a
+// GMP integer over FUZZ_MAX_BITS or a printed form over FUZZ_MAX_PRINTED.
 static bool oversized(Run *r, const Num *xs, const Num *xb) {
   if (big_bits(xs) > FUZZ_MAX_BITS || big_bits(xb) > FUZZ_MAX_BITS)
     return true;
