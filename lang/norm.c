@@ -91,32 +91,43 @@ static bool dropped(int32_t cp) {
   }
 }
 
-/* Appends the normal form of code point [cp], whose [n] original bytes are
- * at [s] and start at original offset [orig].  A code point without a
- * decomposition is its own NFKC (true of all CJK ideographs, Hangul
- * syllables recompose to themselves), so its bytes are copied as they are;
- * the rest go through utf8proc without any allocation. */
-static void put_cp(Out *o, int32_t cp, const char *s, uint32_t n,
-                   uint32_t orig) {
+/* Writes the normal form of code point [cp] to [buf] as code points, the
+ * dropped ones left out, and returns how many; returns -1 when [cp] has no
+ * decomposition and is not dropped: it is then its own NFKC (true of all
+ * CJK ideographs; Hangul syllables recompose to themselves).  Asks utf8proc
+ * without any allocation. */
+static utf8proc_ssize_t nfkc_of(int32_t cp,
+                                utf8proc_int32_t buf[NORM_MAX_DECOMP]) {
   if (dropped(cp))
-    return;
+    return 0;
   const utf8proc_property_t *prop = utf8proc_get_property(cp);
-  if (prop->decomp_seqindex == UINT16_MAX) {
-    put(o, s, n, orig);
-    return;
-  }
-  utf8proc_int32_t buf[NORM_MAX_DECOMP];
+  if (prop->decomp_seqindex == UINT16_MAX)
+    return -1;
   utf8proc_ssize_t k = utf8proc_decompose_char(
       cp, buf, NORM_MAX_DECOMP,
       UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, NULL);
-  if (k < 0 || k > NORM_MAX_DECOMP) {
-    put(o, s, n, orig); // cannot happen for a valid code point
+  if (k < 0 || k > NORM_MAX_DECOMP)
+    return -1; // cannot happen for a valid code point
+  k = utf8proc_normalize_utf32(buf, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  utf8proc_ssize_t n = 0;
+  for (utf8proc_ssize_t i = 0; i < k; i++)
+    if (!dropped(buf[i])) // U+3000 and NBSP decompose to a plain space
+      buf[n++] = buf[i];
+  return n;
+}
+
+/* Appends the normal form of code point [cp], whose [n] original bytes are
+ * at [s] and start at original offset [orig]: its own bytes when it is its
+ * own normal form, else nfkc_of's code points. */
+static void put_cp(Out *o, int32_t cp, const char *s, uint32_t n,
+                   uint32_t orig) {
+  utf8proc_int32_t buf[NORM_MAX_DECOMP];
+  utf8proc_ssize_t k = nfkc_of(cp, buf);
+  if (k < 0) {
+    put(o, s, n, orig);
     return;
   }
-  k = utf8proc_normalize_utf32(buf, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
   for (utf8proc_ssize_t i = 0; i < k; i++) {
-    if (dropped(buf[i]))
-      continue; // U+3000 and NBSP decompose to a plain space
     utf8proc_uint8_t enc[4];
     utf8proc_ssize_t m = utf8proc_encode_char(buf[i], enc);
     put(o, (const char *)enc, (uint32_t)m, orig);
@@ -134,6 +145,13 @@ static void put_cp(Out *o, int32_t cp, const char *s, uint32_t n,
  * surrogates, which the strict decoder refuses, have no bit set and so
  * take the slow path, which makes them U+FFFD.
  *
+ * Beside the bit, a byte per code point (fold3) covers the characters
+ * whose normal form is one ASCII byte, or nothing: the full-width ， ； （
+ * ） ： of a 说明 (about one character in sixteen) and the dropped spaces.
+ * copy_run then writes that byte itself instead of leaving the run for
+ * put_cp and its three calls into utf8proc.  Asked of nfkc_of, as put_cp
+ * asks, on the same page fill.
+ *
  * Threads (batch -j2) may fill the same page at once: each computes the
  * page's words alone and stores them atomically, so both store the same
  * values; [page_ready] is set with release order after the words, read
@@ -141,10 +159,31 @@ static void put_cp(Out *o, int32_t cp, const char *s, uint32_t n,
 #define NORM_PAGE_SHIFT 8 // 256 code points per page
 #define NORM_PAGES (0x10000 >> NORM_PAGE_SHIFT)
 #define NORM_PAGE_WORDS ((1 << NORM_PAGE_SHIFT) / 64)
+// fold3 values other than an ASCII byte (1..0x7F, never NUL: no character
+// folds to U+0000): not folded (take put_cp), and dropped (write nothing).
+#define NORM_FOLD_NONE 0
+#define NORM_FOLD_DROP 0x80
 static atomic_uchar page_ready[NORM_PAGES];
 static atomic_uint_least64_t self_bits[0x10000 / 64];
+static atomic_uchar fold_bytes[0x10000];
 
-/* Computes and publishes the bits of page [page]. */
+/* Returns the fold3 byte of code point [cp] (< 0x10000): what nfkc_of
+ * makes of it when that is one ASCII byte or nothing, else
+ * NORM_FOLD_NONE.  Overlong forms and surrogates get NORM_FOLD_NONE, like
+ * a clear self bit, so that the strict decoder makes them U+FFFD. */
+static unsigned char fold_of(int32_t cp) {
+  if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+    return NORM_FOLD_NONE;
+  utf8proc_int32_t buf[NORM_MAX_DECOMP];
+  utf8proc_ssize_t k = nfkc_of(cp, buf);
+  if (k == 0)
+    return NORM_FOLD_DROP;
+  if (k == 1 && buf[0] > 0 && buf[0] < 0x80)
+    return (unsigned char)buf[0];
+  return NORM_FOLD_NONE;
+}
+
+/* Computes and publishes the bits and fold bytes of page [page]. */
 static void fill_page(uint32_t page) {
   for (uint32_t w = 0; w < NORM_PAGE_WORDS; w++) {
     uint64_t word = 0;
@@ -155,6 +194,9 @@ static void fill_page(uint32_t page) {
                   utf8proc_get_property(cp)->decomp_seqindex == UINT16_MAX;
       if (self)
         word |= (uint64_t)1 << b;
+      atomic_store_explicit(&fold_bytes[cp],
+                            self ? NORM_FOLD_NONE : fold_of(cp),
+                            memory_order_relaxed);
     }
     atomic_store_explicit(&self_bits[page * NORM_PAGE_WORDS + w], word,
                           memory_order_relaxed);
@@ -177,6 +219,13 @@ static inline bool self3(uint32_t cp) {
     fill_page(page);
   word = atomic_load_explicit(&self_bits[cp / 64], memory_order_relaxed);
   return (word >> (cp % 64)) & 1;
+}
+
+/* The fold3 byte of [cp] (< 0x10000): see NORM_FOLD_NONE.  Only after
+ * self3([cp]) has returned false, which has made sure its page is ready
+ * (its acquire, or this thread's own fill), so a relaxed load sees it. */
+static inline unsigned char fold3(uint32_t cp) {
+  return atomic_load_explicit(&fold_bytes[cp], memory_order_relaxed);
 }
 
 // The ASCII white space the normal form drops, as bits by byte value:
@@ -227,8 +276,22 @@ copy_words(const unsigned char *s, uint32_t i, uint32_t safe, char **tp,
     uint32_t bit = w >> 16 & 0x3F;
     uint64_t bits =
         atomic_load_explicit(&self_bits[word], memory_order_relaxed);
-    if (!(bits >> bit & 1) && !self3(word << 6 | bit))
-      break;
+    if (!(bits >> bit & 1) && !self3(word << 6 | bit)) {
+      // Not its own normal form: a full-width ， ； （ ） ： folds to one
+      // ASCII byte, a dropped space to nothing; the rest go to put_cp.
+      unsigned char f = fold3(word << 6 | bit);
+      if (f == NORM_FOLD_NONE)
+        break;
+      bool keep = f != NORM_FOLD_DROP;
+      *t = (char)f;
+      t += keep;
+      if (with_map) {
+        *m = base + i;
+        m += keep;
+      }
+      i += 3;
+      continue;
+    }
     t[0] = (char)w;
     t[1] = (char)(w >> 8);
     t[2] = (char)(w >> 16);
@@ -252,7 +315,9 @@ copy_words(const unsigned char *s, uint32_t i, uint32_t safe, char **tp,
 /* Copies, from input offset [i] on, the longest run of characters that are
  * their own normal form (ASCII other than white space, and the 3-byte
  * characters self3 admits), dropping the ASCII white space inside it;
- * returns the offset where the run stops.  Such a run never writes more
+ * copy_words also takes the 3-byte characters fold3 folds to one ASCII
+ * byte or to nothing.  Returns the offset where the run stops.  Such a
+ * run never writes more
  * bytes than it reads, so it is cut where the input would outgrow the room
  * left in [o]: the loop needs no capacity test, and the caller's general
  * path (put, which grows) takes the character after the cut.  copy_words

@@ -432,6 +432,8 @@ static void test_norm_word_loop_broken_sequences(void **state) {
       "\xE4\xC0\x80", // ...of the middle byte
       "\xED\xA0\x80", // a surrogate
       "\xE0\x80\xAF", // an overlong '/'
+      "\xE0\x80\xA0", // an overlong space (dropped, were it decoded)
+      "\xE0\x82\xAA", // an overlong U+00AA (NFKC 'a', were it decoded)
       "\xB8\x80\x80", // continuation bytes alone
   };
   for (size_t k = 0; k < sizeof broken / sizeof broken[0]; k++)
@@ -472,6 +474,32 @@ static void test_norm_word_loop_broken_sequences(void **state) {
   }
 }
 
+/* The word loop folds a full-width character to its one ASCII byte and
+ * drops U+3000 and U+200B itself, in a run of ideographs, with and without
+ * a map; a character whose normal form is longer (㈠ → "(一)") still goes
+ * through utf8proc.  Offsets: 中 0, ， 3, 文 6, ； 9, U+3000 12, （ 15, ａ
+ * 18, ） 21, U+200B 24, ： 27, ㈠ 30, 字 33, 末 36, 尾 39 (fails if a fold
+ * writes the wrong byte, writes or maps a dropped character, or leaves the
+ * map behind or ahead of the text). */
+static void test_norm_word_loop_folds_fullwidth(void **state) {
+  const char *in = "中，文；\u3000（ａ）\u200B：㈠字末尾";
+  const char *want = "中,文;(a):(一)字末尾";
+  static const uint32_t want_map[] = {
+      0,  0,  0,  3,  6,  6,  6,  9,  15, 18, 21, 27, 30, 30,
+      30, 30, 30, 33, 33, 33, 36, 36, 36, 39, 39, 39, 42};
+  Norm n = norm(state, in);
+  assert_string_equal(n.text, want);
+  assert_int_equal(n.len, sizeof want_map / sizeof want_map[0] - 1);
+  for (uint32_t i = 0; i <= n.len; i++)
+    if (n.map[i] != want_map[i])
+      fail_msg("map[%u] = %u, expected %u", i, n.map[i], want_map[i]);
+  Norm bare;
+  norm_text(*state, in, (uint32_t)strlen(in), 0, false, &bare);
+  assert_string_equal(bare.text, want);
+  assert_false(norm_is_normal(in, (uint32_t)strlen(in)));
+  assert_false(norm_is_normal("中，文字", 12));
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(
@@ -509,6 +537,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_norm_word_loop_every_ascii_byte,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_norm_word_loop_broken_sequences,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_norm_word_loop_folds_fullwidth,
                                       setup, teardown),
   };
   if (argc > 1)
