@@ -53,7 +53,9 @@ static inline uint32_t load4(const unsigned char *s) {
  * MATCH_INDEX_BUCKETS when the search goes through memmem (no index, or a
  * literal that is not whole UTF-8, which the index could not answer);
  * [pos] the bucket's [npos] character starts, ascending; [head] the
- * literal's first four bytes as load4 reads them (when it has four). */
+ * literal's first four bytes as load4 reads them (when it has four);
+ * [hint] the index in [pos] where find_lit last stopped.  A Probe belongs
+ * to one search (a local or in its Ctx), never to the shared pattern. */
 typedef struct Probe {
   const char *lit;
   uint32_t n;
@@ -61,6 +63,7 @@ typedef struct Probe {
   const uint32_t *pos;
   uint32_t npos;
   uint32_t head;
+  uint32_t hint;
 } Probe;
 
 /* One search: the text window, the alternative being tried, the match being
@@ -195,7 +198,7 @@ static const uint32_t *bucket_pos(const MatchIndex *ix, uint32_t b) {
  * character start is in the index, so looking at those positions alone
  * finds every occurrence. */
 static Probe probe(const Ctx *x, const PatItem *lit) {
-  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS, NULL, 0, 0};
+  Probe pr = {lit->lit, lit->len, 0, MATCH_INDEX_BUCKETS, NULL, 0, 0, 0};
   if (!x->ix || lit->n_chars == 0)
     return pr; // memmem: no index, or a literal the index cannot answer
   const unsigned char *u = (const unsigned char *)lit->lit;
@@ -221,7 +224,7 @@ static Probe probe(const Ctx *x, const PatItem *lit) {
 
 /* probe() of item [i] of the current alternative, made once per search: a
  * text hole looks for the literal after it at every position it tries. */
-static const Probe *item_probe(Ctx *x, int i) {
+static Probe *item_probe(Ctx *x, int i) {
   if (!(x->probed >> i & 1)) {
     x->probes[i] = probe(x, &x->alt->items[i]);
     x->probed |= (uint64_t)1 << i;
@@ -229,10 +232,38 @@ static const Probe *item_probe(Ctx *x, int i) {
   return &x->probes[i];
 }
 
+/* Returns the first index of [pr]'s positions whose entry is at least
+ * [key] (npos when none), and leaves it in pr->hint.  A search asks for
+ * keys that mostly move forward (the next hit after the last one), so it
+ * starts from the hint: entries are skipped 1, 2, 4, ... at a time until
+ * one reaches [key], and the binary search is only over the last skip --
+ * a few steps where a search of the whole bucket took ~60 instructions.
+ * A key behind the hint (a text hole retried at an earlier start) is
+ * searched for in the part before it. */
+static uint32_t seek(Probe *pr, uint32_t key) {
+  const uint32_t *pos = pr->pos;
+  uint32_t n = pr->npos;
+  uint32_t lo = pr->hint;
+  if (lo > 0 && pos[lo - 1] >= key) {
+    pr->hint = bsearch_lower(pos, 0, lo, key);
+    return pr->hint;
+  }
+  // Every entry before [lo] is below [key]; [hi] is the next one tried.
+  uint32_t hi = lo, step = 1;
+  while (hi < n && pos[hi] < key) {
+    lo = hi + 1;
+    hi = step < n - lo ? lo + step : n;
+    step *= 2;
+  }
+  pr->hint = bsearch_lower(pos, lo, hi, key);
+  return pr->hint;
+}
+
 /* The first occurrence of [pr]'s literal at or after [q] and ending by
- * [end]: through the index when [pr] has a bucket, else memmem. */
-static const unsigned char *find_lit(const Ctx *x, const Probe *pr,
-                                     uint32_t q, uint32_t end) {
+ * [end]: through the index when [pr] has a bucket, else memmem.  Moves
+ * pr->hint to the candidate it stopped at. */
+static const unsigned char *find_lit(const Ctx *x, Probe *pr, uint32_t q,
+                                     uint32_t end) {
   uint32_t n = pr->n;
   if (q > end || end - q < n)
     return NULL;
@@ -240,28 +271,34 @@ static const unsigned char *find_lit(const Ctx *x, const Probe *pr,
     return memmem(x->t + q, end - q, pr->lit, n);
   const uint32_t *pos = pr->pos;
   // The first position that can serve is q + off.
-  uint32_t i = bsearch_lower(pos, 0, pr->npos, q + pr->off);
+  uint32_t i = seek(pr, q + pr->off);
+  const unsigned char *found = NULL;
   if (n >= 4) {
     // Most candidates differ within the literal's first four bytes: one
     // word compare turns them away before the call to memcmp.
     for (; i < pr->npos; i++) {
       uint32_t p = pos[i] - pr->off;
       if (p + n > end)
-        return NULL;
+        break;
       if (load4(x->t + p) == pr->head &&
-          memcmp(x->t + p + 4, pr->lit + 4, n - 4) == 0)
-        return x->t + p;
+          memcmp(x->t + p + 4, pr->lit + 4, n - 4) == 0) {
+        found = x->t + p;
+        break;
+      }
     }
-    return NULL;
+  } else {
+    for (; i < pr->npos; i++) {
+      uint32_t p = pos[i] - pr->off;
+      if (p + n > end)
+        break;
+      if (memcmp(x->t + p, pr->lit, n) == 0) {
+        found = x->t + p;
+        break;
+      }
+    }
   }
-  for (; i < pr->npos; i++) {
-    uint32_t p = pos[i] - pr->off;
-    if (p + n > end)
-      return NULL;
-    if (memcmp(x->t + p, pr->lit, n) == 0)
-      return x->t + p;
-  }
-  return NULL;
+  pr->hint = i;
+  return found;
 }
 
 static bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -446,7 +483,7 @@ static bool match_text(Ctx *x, int i, int h, uint32_t pos) {
     return true;
   }
   const PatItem *lit = &x->alt->items[i + 1];
-  const Probe *pr = item_probe(x, i + 1);
+  Probe *pr = item_probe(x, i + 1);
   uint32_t q = pos + char_len(x, pos); // non-empty
   while (q <= lim) {
     uint32_t hay_end = lim + lit->len < x->to ? lim + lit->len : x->to;

@@ -598,6 +598,47 @@ static void test_match_literal_word_then_rest(void **state) {
   assert_false(find(state, "x1,3", text).found);
 }
 
+/* find_lit starts each lookup in a bucket where the last one stopped and
+ * skips forward 1, 2, 4, ... entries.  Here 的 stands 160 times, so its
+ * bucket is long, and the literals after it (甲 every 7th, 丙 every 23rd,
+ * 。 every 13th) sit at gaps of every size; each pattern is searched from
+ * every offset, with and without the index, and the two must agree
+ * (fails if the skip lands past the first entry that serves, if the
+ * binary search after it is given the wrong range, or if the stopping
+ * point is not kept or kept wrong). */
+static void test_match_index_lookup_moves_forward(void **state) {
+  char text[4096];
+  size_t len = 0;
+  for (int i = 0; i < 160; i++) {
+    const char *piece = i % 23 == 5 ? "的丙" : i % 7 == 3 ? "的甲" : "的乙";
+    len += (size_t)snprintf(text + len, sizeof text - len, "%s%s%d",
+                            piece, i % 13 == 0 ? "。" : "", i % 10);
+  }
+  static const char *const pats[] = {
+      "的甲{n}的乙", "的丙{n}",     "{a:text}的丙", "{n}的甲",
+      "的乙{n}的丙", "乙{x:text}丙", "的{n}的甲{m}的丙",
+  };
+  Norm n;
+  norm_text(*state, text, (uint32_t)len, 0, true, &n);
+  MatchIndex ix;
+  match_index(&ix, *state, n.text, n.len);
+  for (size_t k = 0; k < sizeof pats / sizeof pats[0]; k++) {
+    Pattern *p = compile(state, pats[k]);
+    for (uint32_t from = 0; from <= n.len; from += 1) {
+      Match m, m2;
+      bool found = match_find(p, n.text, from, n.len, &m);
+      bool found2 = match_find_indexed(p, n.text, &ix, from, n.len, &m2);
+      if (found != found2 ||
+          (found && (m.start != m2.start || m.end != m2.end)))
+        fail_msg("`%s` from %u: %s %u-%u without the index, %s %u-%u "
+                 "with it",
+                 pats[k], from, found ? "found" : "none", m.start, m.end,
+                 found2 ? "found" : "none", m2.start, m2.end);
+      check_same(found, &m, found2, &m2);
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_match_seed_expenditure_sentence,
@@ -642,6 +683,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test_setup_teardown(test_match_index_lazy_buckets_reused,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_match_literal_word_then_rest,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_match_index_lookup_moves_forward,
                                       setup, teardown),
   };
   if (argc > 1)
