@@ -217,6 +217,7 @@ static Section *scan_lines(const Src *src, Arena *a, int *count) {
       out[n].line = line;
       out[n].title = NULL;
       out[n].title_len = 0;
+      out[n].bytes = 0;
       n++;
     }
     off = eol + 1;
@@ -323,18 +324,41 @@ static bool contains(const char *h, size_t hn, const char *nd, size_t nn) {
   return false;
 }
 
+/* A bit (b & 63) for each byte b of the [len] bytes at [s].  Text that
+ * contains another has every byte of it, so a title whose bits lack one
+ * of a query's cannot contain the query: one AND turns away nearly every
+ * heading before contains() looks at its bytes (the low six bits of the
+ * continuation bytes spread CJK characters over all 64 bits). */
+static uint64_t byte_bits(const char *s, uint32_t len) {
+  uint64_t bits = 0;
+  for (uint32_t i = 0; i < len; i++)
+    bits |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+  return bits;
+}
+
 static int section_lookup(const Narrative *n, const char *title, uint32_t len,
                           Arena *a) {
   Norm q;
   norm_text(a, title, len, 0, false, &q);
+  uint64_t want = byte_bits(q.text, q.len);
   int best = -1;
   for (int i = 0; i < n->n_sections; i++) {
-    const Section *sec = &n->sections[i];
+    // Written through a const Narrative: a title's bits are computed the
+    // first time a lookup gets this far, and the narrative belongs to
+    // its unit's thread (as the SectionCache does).
+    Section *sec = &n->sections[i];
     size_t tlen = sec->title_len;
     if (tlen < q.len || !has_body(sec) ||
-        (best >= 0 && sec->level >= n->sections[best].level) ||
-        (q.len > 0 && !contains(sec->title, tlen, q.text, q.len)))
+        (best >= 0 && sec->level >= n->sections[best].level))
       continue;
+    if (q.len > 0) {
+      // A non-empty title has at least one bit, so 0 means "not yet".
+      if (sec->bytes == 0)
+        sec->bytes = byte_bits(sec->title, sec->title_len);
+      if ((want & ~sec->bytes) != 0 ||
+          !contains(sec->title, tlen, q.text, q.len))
+        continue;
+    }
     best = i;
   }
   return best;

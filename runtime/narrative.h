@@ -24,6 +24,8 @@ typedef struct Section {
   uint32_t end;       // normalised offset where the section ends (the next
                       // heading of the same or a higher level, or the end)
   uint32_t line;      // 1-based line of the heading in the original
+  uint64_t bytes;     // bit (b & 63) set for each byte b of the title;
+                      // 0 until a lookup first needs it (narrative.c)
 } Section;
 
 typedef struct Narrative {

@@ -414,6 +414,35 @@ static void test_narrative_empty_text(void **state) {
   assert_int_equal(find_section(f, ""), -1);
 }
 
+/* A lookup turns a heading away without reading it when a byte of the
+ * title (low six bits) is missing from it.  Here the Z of 附表Z (bit 26)
+ * and the ~ of 第二部分~ (bit 62) occur nowhere else in a heading, and
+ * stand at its end; 甲乙 and 乙甲 have the same bytes, so only contains()
+ * tells them apart; the second round reads the bits the first stored
+ * (fails if a heading's bits leave out its last byte, are taken from
+ * another heading or made to depend on the first query, or if passing
+ * the bit test is taken for a match). */
+static void test_narrative_title_bits_filter(void **state) {
+  Fixture *f = *state;
+  Narrative *n = build(f, "第一部分 甲乙\n正文\n一、附表Z\n正文\n"
+                          "二、乙甲\n正文\n第二部分~\n正文\n");
+  int part1 = on_line(n, 1), table = on_line(n, 3), back = on_line(n, 5),
+      part2 = on_line(n, 7);
+  // The second round spells each query differently (full-width, a
+  // space), so it misses the cache and reads the bits the first stored.
+  static const char *const queries[2][7] = {
+      {"Z", "表Z", "~", "甲乙", "乙甲", "甲乙甲", "Y"},
+      {"Ｚ", "表 Ｚ", "～", "甲 乙", "乙 甲", "甲乙 甲", "Ｙ"},
+  };
+  int want[7] = {table, table, part2, part1, back, -1, -1};
+  for (int round = 0; round < 2; round++)
+    for (int k = 0; k < 7; k++)
+      if (find_section(f, queries[round][k]) != want[k])
+        fail_msg("round %d: `%s` found %d, expected %d", round,
+                 queries[round][k], find_section(f, queries[round][k]),
+                 want[k]);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_narrative_seed_has_six_parts,
@@ -432,6 +461,8 @@ int main(int argc, char **argv) {
           test_narrative_title_search_and_offsets, setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_section_ends, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_narrative_title_bits_filter,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(
           test_narrative_section_lookups_are_remembered, setup, teardown),
       cmocka_unit_test_setup_teardown(test_narrative_long_outline, setup,
