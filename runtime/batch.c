@@ -141,10 +141,13 @@ void batch_run(const Program *p, const char *const *paths, int n,
   b.window = BATCH_WINDOW_PER_JOB * jobs;
   pthread_mutex_init(&b.mu, NULL);
   pthread_cond_init(&b.cv, NULL);
+  // With one job the units are checked right here, in order: a worker
+  // thread would only add a hand-over (two wake-ups) per unit.
+  int threads = jobs > 1 ? jobs : 0;
   pthread_t *th = calloc((size_t)jobs, sizeof *th);
   if (!th)
     abort();
-  for (int k = 0; k < jobs; k++)
+  for (int k = 0; k < threads; k++)
     if (pthread_create(&th[k], NULL, worker, &b) != 0) {
       fputs("fisc: error: cannot start a worker thread\n", err);
       exit(2);
@@ -152,10 +155,14 @@ void batch_run(const Program *p, const char *const *paths, int n,
   double start = now();
   // Write the units in input order as they finish.
   for (int i = 0; i < n; i++) {
-    pthread_mutex_lock(&b.mu);
-    while (!b.units[i].done)
-      pthread_cond_wait(&b.cv, &b.mu);
-    pthread_mutex_unlock(&b.mu);
+    if (threads) {
+      pthread_mutex_lock(&b.mu);
+      while (!b.units[i].done)
+        pthread_cond_wait(&b.cv, &b.mu);
+      pthread_mutex_unlock(&b.mu);
+    } else {
+      check_unit(&b, i);
+    }
     Job *u = &b.units[i];
     if (o->progress && u->err.len)
       fputs("\r\033[K", err); // clear the bar before diagnostics
@@ -176,14 +183,16 @@ void batch_run(const Program *p, const char *const *paths, int n,
     free(u->fails);
     buf_free(&u->out);
     buf_free(&u->err);
-    pthread_mutex_lock(&b.mu);
-    b.written = i + 1;
-    pthread_cond_broadcast(&b.cv);
-    pthread_mutex_unlock(&b.mu);
+    if (threads) {
+      pthread_mutex_lock(&b.mu);
+      b.written = i + 1;
+      pthread_cond_broadcast(&b.cv);
+      pthread_mutex_unlock(&b.mu);
+    }
     if (o->progress)
       progress(err, i + 1, n, start);
   }
-  for (int k = 0; k < jobs; k++)
+  for (int k = 0; k < threads; k++)
     pthread_join(th[k], NULL);
   if (o->progress && now() - start >= 1.0)
     fputs("\r\033[K", err);
