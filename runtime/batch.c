@@ -34,6 +34,7 @@ typedef struct Batch {
   const char *const *paths;
   int n;
   const BatchOptions *o;
+  ReportJsonRules *json_rules; // the program's part of every JSON record
   Job *units;
   int next;           // next unit to take
   int written;        // units written so far (by the writer)
@@ -64,7 +65,7 @@ static void check_unit(Batch *b, int i) {
     Report r;
     interp_run(p, &s, &r);
     if (b->o->json)
-      report_json(&u->out, &r);
+      report_json(&u->out, &r, b->json_rules);
     else {
       if (i > 0)
         buf_putc(&u->out, '\n');
@@ -130,6 +131,7 @@ void batch_run(const Program *p, const char *const *paths, int n,
   b.paths = paths;
   b.n = n;
   b.o = o;
+  b.json_rules = o->json ? report_json_rules(p) : NULL;
   b.units = calloc((size_t)n + 1, sizeof *b.units);
   if (!b.units || !res->rule_fails)
     abort();
@@ -197,6 +199,7 @@ void batch_run(const Program *p, const char *const *paths, int n,
   if (o->progress && now() - start >= 1.0)
     fputs("\r\033[K", err);
   free(th);
+  report_json_rules_free(b.json_rules);
   free(b.units);
   pthread_mutex_destroy(&b.mu);
   pthread_cond_destroy(&b.cv);

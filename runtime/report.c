@@ -501,7 +501,58 @@ static void json_finding(Buf *out, const Finding *f) {
   buf_puts(out, "]}");
 }
 
-void report_json(Buf *out, const Report *r) {
+/* Per rule: `{"id":…,"title":…,"ref":…,"severity":"…"` and the location
+ * object, each NUL-terminated in one malloc'ed block. */
+struct ReportJsonRules {
+  int n;
+  char **head;
+  char **loc;
+};
+
+ReportJsonRules *report_json_rules(const Program *p) {
+  ReportJsonRules *j = calloc(1, sizeof *j);
+  if (!j)
+    abort();
+  j->n = p->n_rules;
+  j->head = calloc((size_t)p->n_rules + 1, sizeof *j->head);
+  j->loc = calloc((size_t)p->n_rules + 1, sizeof *j->loc);
+  if (!j->head || !j->loc)
+    abort();
+  Buf b;
+  buf_init(&b);
+  for (int i = 0; i < p->n_rules; i++) {
+    const Rule *rule = &p->rules[i];
+    buf_clear(&b);
+    buf_puts(&b, "{\"id\":");
+    jstr(&b, rule->id);
+    buf_puts(&b, ",\"title\":");
+    jstr(&b, rule->title);
+    buf_puts(&b, ",\"ref\":");
+    jstr(&b, rule->ref);
+    buf_puts(&b, ",\"severity\":\"");
+    buf_puts(&b, sev_name(rule->sev));
+    buf_putc(&b, '"');
+    j->head[i] = buf_take(&b);
+    jloc(&b, rule->ast->src, rule->ast->op.off);
+    j->loc[i] = buf_take(&b);
+  }
+  buf_free(&b);
+  return j;
+}
+
+void report_json_rules_free(ReportJsonRules *j) {
+  if (!j)
+    return;
+  for (int i = 0; i < j->n; i++) {
+    free(j->head[i]);
+    free(j->loc[i]);
+  }
+  free(j->head);
+  free(j->loc);
+  free(j);
+}
+
+void report_json(Buf *out, const Report *r, const ReportJsonRules *pre) {
   buf_puts(out, "{\"type\":\"unit\",\"submission\":");
   jstr(out, r->sub->dir);
   buf_puts(out, ",\"unit\":{\"name\":");
@@ -516,15 +567,8 @@ void report_json(Buf *out, const Report *r) {
     const RuleResult *res = &r->results[i];
     if (i)
       buf_putc(out, ',');
-    buf_puts(out, "{\"id\":");
-    jstr(out, res->rule->id);
-    buf_puts(out, ",\"title\":");
-    jstr(out, res->rule->title);
-    buf_puts(out, ",\"ref\":");
-    jstr(out, res->rule->ref);
-    buf_puts(out, ",\"severity\":\"");
-    buf_puts(out, sev_name(res->rule->sev));
-    buf_puts(out, "\",\"outcome\":\"");
+    buf_puts(out, pre->head[i]);
+    buf_puts(out, ",\"outcome\":\"");
     buf_puts(out, outcome_name(res->outcome));
     buf_puts(out, "\",\"checked\":");
     buf_putl(out, res->n_checked);
@@ -535,7 +579,7 @@ void report_json(Buf *out, const Report *r) {
     buf_puts(out, ",\"errors\":");
     buf_putl(out, res->n_errors);
     buf_puts(out, ",\"location\":");
-    jloc(out, res->rule->ast->src, res->rule->ast->op.off);
+    buf_puts(out, pre->loc[i]);
     buf_puts(out, ",\"findings\":[");
     int k = 0;
     for (int j = 0; j < r->n_findings; j++)

@@ -16,8 +16,15 @@ typedef struct ReportTotals {
 
 /* Appends the text report of one submission to [out]. */
 void report_text(Buf *out, const Report *r, bool color);
-/* Appends one JSON object (one line) for the submission to [out]. */
-void report_json(Buf *out, const Report *r);
+/* The parts of a unit's JSON record that depend only on the program --
+ * each rule's id, title, ref, severity and location -- rendered once for a
+ * whole batch (report_json_rules) and shared read-only by its workers. */
+typedef struct ReportJsonRules ReportJsonRules;
+ReportJsonRules *report_json_rules(const Program *p);
+void report_json_rules_free(ReportJsonRules *j);
+/* Appends one JSON object (one line) for the submission to [out]; [pre]
+ * comes from report_json_rules for the same program. */
+void report_json(Buf *out, const Report *r, const ReportJsonRules *pre);
 /* Appends a JSON object for a submission that could not be read. */
 void report_json_unreadable(Buf *out, const char *dir);
 /* True when [r] has a failed or errored rule of severity error. */
