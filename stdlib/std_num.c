@@ -76,16 +76,19 @@ static Value divide(Interp *I, const Ast *call, Num *x, Value den) {
   return v;
 }
 
-/* pct(part, whole) = part / whole × 100, in % */
+/* pct(part, whole) = part / whole × 100, in %.  The 100 is applied to the
+ * part, before dividing: the same exact value and interval, but a figure
+ * scales in its small form for free, where a quotient is a GMP rational. */
 Value std_pct(Interp *I, const Ast *call, Value *args, int n) {
   (void)n;
   Value a = args[0], b = args[1], err;
   if (!same_unit(I, call, &a, &b, &err))
     return err;
-  Value q = divide(I, call, a.num, b);
+  Value q = divide(I, call, num_scale10(interp_arena(I), a.num, 2), b);
   if (q.kind != VAL_NUM)
     return q;
-  return val_num(num_scale10(interp_arena(I), q.num, 2), UNIT_PCT);
+  q.unit = UNIT_PCT;
+  return q;
 }
 
 /* growth(this, last) = (this − last) / last × 100, in % */
@@ -95,10 +98,11 @@ Value std_growth(Interp *I, const Ast *call, Value *args, int n) {
   if (!same_unit(I, call, &a, &b, &err))
     return err;
   Num *diff = num_sub(interp_arena(I), a.num, b.num);
-  Value q = divide(I, call, diff, b);
+  Value q = divide(I, call, num_scale10(interp_arena(I), diff, 2), b);
   if (q.kind != VAL_NUM)
     return q;
-  return val_num(num_scale10(interp_arena(I), q.num, 2), UNIT_PCT);
+  q.unit = UNIT_PCT; // × 100 applied before dividing, as in pct
+  return q;
 }
 
 /* ratio(a, b) = a / b */
