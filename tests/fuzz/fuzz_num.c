@@ -12,7 +12,8 @@
  * with the same NumParseError) and accepted ones fill the pool in turn.
  * The bytes after the "%%" line are operations, FUZZ_STEP_BYTES each:
  *   op  i  j  k  dst   ->   pool[dst] = op(pool[i], pool[j], k)
- * with op one of the 13 of apply() below and k in -25..25. */
+ * with op one of the 13 of num_apply_op (tests/num_ops.h) and k in
+ * -25..25. */
 #include <gmp.h>
 #include <limits.h>
 #include <stddef.h>
@@ -24,6 +25,7 @@
 #include "lang/arena.h"
 #include "lang/buf.h"
 #include "runtime/num.h"
+#include "tests/num_ops.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,8 +34,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define FUZZ_POOL 16
 // Bytes of one operation: op, i, j, k, dst.
 #define FUZZ_STEP_BYTES 5
-// Operations apply() knows (as in the unit test).
-#define FUZZ_N_OPS 13
+// Operations num_apply_op knows (tests/num_ops.h, shared with the unit test).
+#define FUZZ_N_OPS NUM_N_OPS
 // Range of k: scale10's power of ten, round/trunc/format_fixed's places.
 // Wider than the small form's 18 places either way, so both fallbacks are
 // reached, and still far from anything that would take real time.
@@ -234,44 +236,15 @@ static void read_figures(Run *r, const uint8_t *data, const uint8_t *end) {
   }
 }
 
-/* Applies operation [op] to [x] and [y] with the small integer [k] (and the
- * raw bytes [bi], [bj] for from_long); NULL for a division by zero. */
-static Num *apply(Arena *a, int op, const Num *x, const Num *y, int k,
-                  uint8_t bi, uint8_t bj) {
-  switch (op) {
-  case 0:
-    return num_add(a, x, y);
-  case 1:
-    return num_sub(a, x, y);
-  case 2:
-    return num_mul(a, x, y);
-  case 3:
-    return num_div(a, x, y);
-  case 4:
-    return num_neg(a, x);
-  case 5:
-    return num_abs(a, x);
-  case 6:
-    return num_scale10(a, x, k);
-  case 7:
-    return num_round(a, x, k);
-  case 8:
-    return num_trunc(a, x, k);
-  case 9:
-    return num_min(a, x, y);
-  case 10:
-    return num_max(a, x, y);
-  case 11:
-    return num_as_rounded(a, x);
-  default:
-    if (bj >= 0xF0)
-      return num_from_long(a, edge_long[bi % FUZZ_N_EDGE]);
-    // A signed 16-bit value times a prime: spreads over ±3.3·10^10.
-    return num_from_long(a, (long)(int16_t)(bi << 8 | bj) * 1000003);
-  }
+/* The integer from_long builds from the raw bytes [bi], [bj]: an edge value
+ * when bj >= 0xF0, else a signed 16-bit value times a prime (spreading over
+ * ±3.3·10^10). */
+static long long_of(uint8_t bi, uint8_t bj) {
+  if (bj >= 0xF0)
+    return edge_long[bi % FUZZ_N_EDGE];
+  return (long)(int16_t)(bi << 8 | bj) * 1000003;
 }
 
-// Names of the operations, for the crash log.
 static const char *const op_name[FUZZ_N_OPS] = {
     "add",   "sub",   "mul", "div", "neg",        "abs",      "scale10",
     "round", "trunc", "min", "max", "as_rounded", "from_long"};
@@ -286,11 +259,11 @@ static void run_ops(Run *r, const uint8_t *ops, const uint8_t *end) {
     int k = ops[3] % (2 * FUZZ_MAX_K + 1) - FUZZ_MAX_K;
     int dst = ops[4] % FUZZ_POOL;
     num_set_small_form(true);
-    Num *rs = apply(&r->arena, op, r->sm.pool[i], r->sm.pool[j], k, ops[1],
-                    ops[2]);
+    Num *rs = num_apply_op(&r->arena, op, r->sm.pool[i], r->sm.pool[j], k, k,
+                           long_of(ops[1], ops[2]));
     num_set_small_form(false);
-    Num *rb = apply(&r->arena, op, r->bg.pool[i], r->bg.pool[j], k, ops[1],
-                    ops[2]);
+    Num *rb = num_apply_op(&r->arena, op, r->bg.pool[i], r->bg.pool[j], k, k,
+                           long_of(ops[1], ops[2]));
     char what[64];
     snprintf(what, sizeof what, "%s(pool[%d], pool[%d], k=%d)", op_name[op],
              i, j, k);

@@ -16,6 +16,7 @@
 #include "lang/arena.h"
 #include "lang/buf.h"
 #include "runtime/num.h"
+#include "tests/num_ops.h"
 
 // What every test gets: an arena for the Nums and a buffer for printing.
 typedef struct Fix {
@@ -787,39 +788,6 @@ static const char *observe(Fix *fx, const Num *x) {
   return arena_strdup(&fx->arena, fx->buf.s);
 }
 
-/* Applies operation [op] to [x] and [y] (and small int [k]) in the form
- * selected by [small]; NULL for a division by zero. */
-static Num *apply(Arena *a, int op, const Num *x, const Num *y, int k) {
-  switch (op) {
-  case 0:
-    return num_add(a, x, y);
-  case 1:
-    return num_sub(a, x, y);
-  case 2:
-    return num_mul(a, x, y);
-  case 3:
-    return num_div(a, x, y);
-  case 4:
-    return num_neg(a, x);
-  case 5:
-    return num_abs(a, x);
-  case 6:
-    return num_scale10(a, x, k);
-  case 7:
-    return num_round(a, x, k / 4);
-  case 8:
-    return num_trunc(a, x, k / 4);
-  case 9:
-    return num_min(a, x, y);
-  case 10:
-    return num_max(a, x, y);
-  case 11:
-    return num_as_rounded(a, x);
-  default:
-    return num_from_long(a, (long)k * 1000003);
-  }
-}
-
 static void test_num_parse_fast_and_general_agree(void **state) {
   Fix *fx = *state;
   /* The one-pass reader of plain figures and the general parser (with the
@@ -863,15 +831,17 @@ static void test_num_small_form_agrees_with_gmp(void **state) {
     bg[i] = P(fx, i == 0 ? "0" : i == 1 ? "0.00" : fig);
   }
   for (int step = 0; step < STEPS; step++) {
-    int op = (int)(next_rand(&st) % 13);
+    int op = (int)(next_rand(&st) % NUM_N_OPS);
     int i = (int)(next_rand(&st) % POOL);
     int j = (int)(next_rand(&st) % POOL);
     int k = (int)(next_rand(&st) % 41) - 20;
     int dst = 2 + (int)(next_rand(&st) % (POOL - 2));
     num_set_small_form(true);
-    Num *rs = apply(&fx->arena, op, sm[i], sm[j], k);
+    Num *rs = num_apply_op(&fx->arena, op, sm[i], sm[j], k, k / 4,
+                           (long)k * 1000003);
     num_set_small_form(false);
-    Num *rb = apply(&fx->arena, op, bg[i], bg[j], k);
+    Num *rb = num_apply_op(&fx->arena, op, bg[i], bg[j], k, k / 4,
+                           (long)k * 1000003);
     num_set_small_form(true);
     assert_int_equal(rs == NULL, rb == NULL);
     assert_int_equal(num_cmp(sm[i], sm[j]), num_cmp(bg[i], bg[j]));
