@@ -1101,6 +1101,9 @@ Num *num_max(Arena *a, const Num *x, const Num *y) {
 int num_cmp(const Num *x, const Num *y) {
   if (x->small && y->small)
     return cmp_small(x->sv, x->scale, y->sv, y->scale);
+  // GMP's temporaries for large operands: malloc, never the arena this
+  // thread happened to use last (it may be gone by now).
+  gmp_use(NULL);
   if (y->small)
     return cmp_q_small(x->q->v, y->sv, y->scale);
   if (x->small)
@@ -1130,6 +1133,7 @@ bool num_approx(const Num *x, const Num *y) {
   if (x->small && y->small)
     return cmp_small(x->slo, x->scale, y->shi, y->scale) <= 0 &&
            cmp_small(y->slo, y->scale, x->shi, x->scale) <= 0;
+  gmp_use(NULL); // as in num_cmp
   if (x->small) {
     const Num *t = x; // the big one first
     x = y;

@@ -868,6 +868,33 @@ static void test_num_small_form_agrees_with_gmp(void **state) {
   }
 }
 
+// Makes GMP's last arena one that has since been freed, struct and all.
+static void use_a_gone_arena(void) {
+  Arena *gone = malloc(sizeof *gone);
+  assert_non_null(gone);
+  arena_init(gone);
+  assert_non_null(num_parse(gone, "123456789012345678901234567890", 30,
+                            &(NumParseError){NUM_OK}));
+  arena_free(gone);
+  free(gone);
+}
+
+static void test_num_compare_huge_after_an_arena_is_gone(void **state) {
+  Fix *fx = *state;
+  /* Comparing two big values makes GMP allocate temporaries once they pass
+   * what it keeps on the stack (~32 KB).  A comparison has no arena of its
+   * own, so those must not go to whichever arena the thread used last:
+   * here one that is gone (ASan reports the use after free). */
+  Num *x = num_div(&fx->arena, L(fx, 3), L(fx, 2)); // exact 1.5
+  for (int k = 0; k < 17; k++)
+    x = num_mul(&fx->arena, x, x); // 3^131072 / 2^131072: ~26 KB of limbs
+  Num *y = num_add(&fx->arena, x, L(fx, 1));
+  use_a_gone_arena();
+  assert_int_equal(num_cmp(x, y), -1);
+  use_a_gone_arena();
+  assert_false(num_approx(x, y)); // exact: no interval to bridge the 1
+}
+
 /* ---- memory ------------------------------------------------------------- */
 
 static void test_num_arena_reset_releases(void **state) {
@@ -936,6 +963,7 @@ int main(int argc, char **argv) {
       T(test_num_format_appends),
       T(test_num_format_long_value),
       T(test_num_copy_independent),
+      T(test_num_compare_huge_after_an_arena_is_gone),
       T(test_num_small_sum_overflows_into_big),
       T(test_num_small_and_big_mix),
       T(test_num_small_abs_of_straddling_interval),
