@@ -218,13 +218,25 @@ Src *src_read_file(const char *path, char *why, size_t why_cap) {
 Src *src_read_regular(int dirfd, const char *name, const char *path,
                       unsigned long long max, SrcOpen *how,
                       unsigned long long *size, char *why, size_t why_cap) {
+  // Look before opening: a socket, a device or a folder is refused
+  // without being opened (opening some devices does things).  The open
+  // file is checked again below, since the name may change in between.
+  struct stat st;
+  if (fstatat(dirfd, name, &st, 0) != 0) {
+    *how = errno == ENOENT ? SRC_ABSENT : SRC_FAILED;
+    src_reason(why, why_cap, errno);
+    return NULL;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *how = SRC_NOT_REGULAR;
+    return NULL;
+  }
   int fd = open_retry(dirfd, name, O_RDONLY | O_NONBLOCK);
   if (fd < 0) {
     *how = errno == ENOENT ? SRC_ABSENT : SRC_FAILED;
     src_reason(why, why_cap, errno);
     return NULL;
   }
-  struct stat st;
   *how = SRC_FAILED;
   if (fstat(fd, &st) != 0)
     src_reason(why, why_cap, errno);

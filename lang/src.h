@@ -43,9 +43,10 @@ typedef enum {
   SRC_FAILED       // could not be opened or read: the reason is in [why]
 } SrcOpen;
 /* Reads the regular file [name] of the folder open as [dirfd] (AT_FDCWD:
- * the current one), of at most [max] bytes, with one lookup of one name:
- * opened non-blocking (a named pipe cannot hang the open) and checked with
- * fstat on the open file.  [path] names it in the Src (messages).  Returns
+ * the current one), of at most [max] bytes, looking up one name: anything
+ * but a regular file is refused before it is opened, the open is
+ * non-blocking (a named pipe put there meanwhile cannot hang it), and the
+ * open file is checked again with fstat.  [path] names it in the Src (messages).  Returns
  * the Src, or NULL with the outcome in [*how] (the size in [*size] for
  * SRC_TOO_BIG, the reason in [why] for SRC_FAILED). */
 Src *src_read_regular(int dirfd, const char *name, const char *path,

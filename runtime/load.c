@@ -8,6 +8,7 @@
  * num.c, key lookup is table.c.  Every fault is reported through Diags at its
  * exact place in the data file; loading goes on after an error so one run
  * shows them all, except where the file's structure is lost. */
+#define _GNU_SOURCE // O_PATH: a folder opened only to open files in it
 #include "runtime/load.h"
 #include "runtime/narrative.h"
 
@@ -955,9 +956,16 @@ static char *join_ext(Arena *a, const char *dir, const char *file,
 /* Opens the submission folder [dir] for openat, or reports why it cannot
  * be read as one (missing, not a folder, no permission) and returns -1. */
 static int open_folder(const char *dir, Diags *d) {
+  // Only to open files in it: search permission is enough (O_PATH), as it
+  // was for dir/name, where O_RDONLY would also want to list it.
+#ifdef O_PATH
+  const int how = O_PATH | O_DIRECTORY | O_CLOEXEC;
+#else
+  const int how = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+#endif
   int fd;
   do
-    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    fd = open(dir, how);
   while (fd < 0 && errno == EINTR);
   if (fd >= 0)
     return fd;

@@ -132,6 +132,26 @@ if grep -q '^301,[^,]*,x' \
    "$fisc" test "$out/suite" >"$out/t.out" 2>&1 &&
    grep -q ' passed, 0 failed' "$out/t.out"; then
   pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL fisc test read a prior table no rule reads"; sed -n 1,20p "$out/t.out"; fi
+# A submission folder that may be searched but not listed (mode 711) is
+# read: its files are opened by name, which needs search permission only.
+# As root the check runs as nobody (setpriv), since root reads anything.
+perm=$out/perm
+mkdir -p "$perm"
+cp -R examples/dongxihu-bigdata-2021 "$perm/sub"
+cp -R rules "$perm/rules"
+cp "$fisc" "$perm/fisc"
+chmod 711 "$out" "$perm" "$perm/sub"
+as_user=""
+if [ "$(id -u)" = 0 ]; then
+  command -v setpriv >/dev/null &&
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+  want=$("$fisc" check rules/2021 examples/dongxihu-bigdata-2021 2>&1 | tail -n 1)
+  got=$(cd "$perm" && $as_user ./fisc check rules/2021 sub 2>&1 | tail -n 1)
+  if [ "$got" = "$want" ]; then
+    pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL a folder of mode 711 was not read: $got"; fi
+fi
 check missing-list 2 "$fisc" check --from-list no/such/list rules/2021
 rm -rf "$out" /tmp/fisc-cli.$$
 echo "cli: $pass passed, $fail failed"
