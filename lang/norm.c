@@ -427,7 +427,7 @@ bool norm_is_normal(const char *s, uint32_t len) {
   while (i < len) {
     unsigned char c = u[i];
     if (c < 0x80) {
-      if (c == ' ' || (c >= '\t' && c <= '\r'))
+      if (dropped(c))
         return false;
       i++;
       continue;

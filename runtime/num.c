@@ -660,11 +660,12 @@ static Num *small_sum(Arena *a, const Num *x, const Num *y, bool minus) {
   return s;
 }
 
-/* Returns x + y.  The interval is [x.lo + y.lo, x.hi + y.hi]; the display
- * precision is that of the more precise side (sum_dec). */
-Num *num_add(Arena *a, const Num *x, const Num *y) {
+/* Returns x + y, or x − y if [minus]: the interval is [x.lo + y.lo, x.hi +
+ * y.hi], or [x.lo − y.hi, x.hi − y.lo]; the display precision is that of
+ * the more precise side (sum_dec). */
+static Num *add_or_sub(Arena *a, const Num *x, const Num *y, bool minus) {
   if (x->small && y->small) {
-    Num *s = small_sum(a, x, y, false);
+    Num *s = small_sum(a, x, y, minus);
     if (s)
       return s;
   }
@@ -673,9 +674,15 @@ Num *num_add(Arena *a, const Num *x, const Num *y) {
   y = big(a, y);
   Num *r = new_result(a, x, y);
   r->dec = sum_dec(x, y);
-  mpq_add(r->q->v, x->q->v, y->q->v);
+  if (minus)
+    mpq_sub(r->q->v, x->q->v, y->q->v);
+  else
+    mpq_add(r->q->v, x->q->v, y->q->v);
   if (r->exact) {
     set_exact(r);
+  } else if (!r->unbounded && minus) {
+    mpq_sub(r->q->lo, x->q->lo, y->q->hi);
+    mpq_sub(r->q->hi, x->q->hi, y->q->lo);
   } else if (!r->unbounded) {
     mpq_add(r->q->lo, x->q->lo, y->q->lo);
     mpq_add(r->q->hi, x->q->hi, y->q->hi);
@@ -683,26 +690,12 @@ Num *num_add(Arena *a, const Num *x, const Num *y) {
   return r;
 }
 
-/* Returns x − y: the interval is [x.lo − y.hi, x.hi − y.lo]. */
+Num *num_add(Arena *a, const Num *x, const Num *y) {
+  return add_or_sub(a, x, y, false);
+}
+
 Num *num_sub(Arena *a, const Num *x, const Num *y) {
-  if (x->small && y->small) {
-    Num *s = small_sum(a, x, y, true);
-    if (s)
-      return s;
-  }
-  gmp_use(a);
-  x = big(a, x);
-  y = big(a, y);
-  Num *r = new_result(a, x, y);
-  r->dec = sum_dec(x, y);
-  mpq_sub(r->q->v, x->q->v, y->q->v);
-  if (r->exact) {
-    set_exact(r);
-  } else if (!r->unbounded) {
-    mpq_sub(r->q->lo, x->q->lo, y->q->hi);
-    mpq_sub(r->q->hi, x->q->hi, y->q->lo);
-  }
-  return r;
+  return add_or_sub(a, x, y, true);
 }
 
 // Sets [*r] to 5·n·m; false on overflow.

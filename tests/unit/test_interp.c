@@ -654,6 +654,15 @@ static void test_interp_message_interpolation(void **state) {
  * from the 说明: a name already in normal form is returned as it is, one
  * with full-width forms or white space is normalised (fails if the
  * uncopied path is taken for a name that normalisation changes). */
+// Names written in full width, with a space, as a prefix of another.
+#define NAMES_CSV                                                             \
+  "科目编码,科目名称,本年支出合计,基本支出,项目支出\n"                    \
+  "201,政府办公厅（室）,1,1,0\n"                                             \
+  "20101,政府办公厅(室),1,1,0\n"                                             \
+  "20102,人大事务,1,1,0\n"                                                   \
+  "20103,人大\u3000事务,1,1,0\n"                                             \
+  "20104,人大事务费,1,1,0\n"
+
 static void test_interp_norm_of_names(void **state) {
   Fixture *f = *state;
   run(f,
@@ -668,12 +677,7 @@ static void test_interp_norm_of_names(void **state) {
       "  assert norm(\"\") == \"\"\n"
       "}\n",
       EXP,
-      "科目编码,科目名称,本年支出合计,基本支出,项目支出\n"
-      "201,政府办公厅（室）,1,1,0\n"
-      "20101,政府办公厅(室),1,1,0\n"
-      "20102,人大事务,1,1,0\n"
-      "20103,人大\u3000事务,1,1,0\n"
-      "20104,人大事务费,1,1,0\n",
+      NAMES_CSV,
       NULL);
   expect_result(f, "N", OUT_PASS, 5, 0, 0, 0);
 }
@@ -695,12 +699,7 @@ static void test_interp_norm_remembered_by_text_and_length(void **state) {
       "\"人大事务\") == 2\n"
       "}\n",
       EXP,
-      "科目编码,科目名称,本年支出合计,基本支出,项目支出\n"
-      "201,政府办公厅（室）,1,1,0\n"
-      "20101,政府办公厅(室),1,1,0\n"
-      "20102,人大事务,1,1,0\n"
-      "20103,人大\u3000事务,1,1,0\n"
-      "20104,人大事务费,1,1,0\n",
+      NAMES_CSV,
       NULL);
   expect_result(f, "M", OUT_PASS, 6, 0, 0, 0);
 }
